@@ -1,0 +1,27 @@
+package dev.ficus.model;
+
+import java.util.List;
+
+/**
+ * Everything {@code ficus analyze} learned about a repository; the input of planning and of every
+ * report. All lists are sorted so that the same repository always gives the same report.
+ */
+public record Analysis(
+    List<Route> routes,
+    List<LambdaFunction> functions,
+    List<Finding> findings,
+    List<Diagnostic> diagnostics) {
+
+  /** Version of the JSON report's schema; bump on a breaking change (docs/report-format.md). */
+  public static final int SCHEMA_VERSION = 1;
+
+  public Analysis {
+    routes = routes.stream().sorted().toList();
+    functions =
+        functions.stream()
+            .sorted(java.util.Comparator.comparing(LambdaFunction::logicalId))
+            .toList();
+    findings = findings.stream().sorted().toList();
+    diagnostics = diagnostics.stream().distinct().sorted().toList();
+  }
+}

@@ -1,0 +1,111 @@
+package dev.ficus.workspace;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves a type name as written in a file to its fully qualified name from the file's imports,
+ * its package and the repository's own types: how ficus knows that {@code DynamoDbClient} means
+ * {@code software.amazon.awssdk.services.dynamodb.DynamoDbClient} even when no SDK jar is around.
+ */
+public final class TypeNames {
+
+  private final TypeIndex index;
+
+  public TypeNames(TypeIndex index) {
+    this.index = index;
+  }
+
+  /**
+   * The qualified name of {@code written} (simple, partly or fully qualified; generics and arrays
+   * stripped) as seen from {@code context}; empty when it cannot be told.
+   */
+  public Optional<String> qualify(String written, Node context) {
+    String name = stripGenerics(written);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    String rest = name.contains(".") ? name.substring(name.indexOf('.')) : "";
+    // Nested and enclosing types of the file, innermost first.
+    for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration<?> type) {
+        if (type.getNameAsString().equals(first)) {
+          return type.getFullyQualifiedName().map(q -> q + rest);
+        }
+        for (var member : type.getMembers()) {
+          if (member instanceof TypeDeclaration<?> nested && nested.getNameAsString().equals(first)) {
+            return nested.getFullyQualifiedName().map(q -> q + rest);
+          }
+        }
+      }
+    }
+    Optional<CompilationUnit> unit = context.findCompilationUnit();
+    if (unit.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ImportDeclaration> imports = unit.get().getImports();
+    for (ImportDeclaration imp : imports) {
+      if (!imp.isAsterisk() && !imp.isStatic() && imp.getName().getIdentifier().equals(first)) {
+        return Optional.of(imp.getNameAsString() + rest);
+      }
+    }
+    String pkg = unit.get().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    String samePackage = pkg.isEmpty() ? first : pkg + "." + first;
+    if (index.find(samePackage).isPresent()) {
+      return Optional.of(samePackage + rest);
+    }
+    String wildcardGuess = null;
+    int wildcards = 0;
+    for (ImportDeclaration imp : imports) {
+      if (imp.isAsterisk() && !imp.isStatic()) {
+        String candidate = imp.getNameAsString() + "." + first;
+        if (index.find(candidate).isPresent()) {
+          return Optional.of(candidate + rest);
+        }
+        wildcards++;
+        wildcardGuess = candidate;
+      }
+    }
+    if (isJavaLang(first)) {
+      return Optional.of("java.lang." + first + rest);
+    }
+    if (name.contains(".") && Character.isLowerCase(name.charAt(0))) {
+      return Optional.of(name); // already qualified
+    }
+    if (wildcards == 1) {
+      return Optional.of(wildcardGuess + rest);
+    }
+    return Optional.empty();
+  }
+
+  /** {@code Map<String, List<X>>[]} becomes {@code Map}. */
+  public static String stripGenerics(String written) {
+    String name = written.trim();
+    int lt = name.indexOf('<');
+    if (lt >= 0) {
+      name = name.substring(0, lt);
+    }
+    name = name.replace("[]", "").replace("...", "").trim();
+    if (name.startsWith("@")) {
+      name = name.substring(1);
+    }
+    return name;
+  }
+
+  private static boolean isJavaLang(String simple) {
+    return switch (simple) {
+      case "String", "Object", "Integer", "Long", "Boolean", "Double", "Float", "Short", "Byte",
+          "Character", "Math", "System", "Thread", "Runnable", "Exception", "RuntimeException",
+          "Iterable", "Enum", "Record", "StringBuilder", "Class", "Void", "Number",
+          "IllegalArgumentException", "IllegalStateException", "Override", "Deprecated",
+          "SuppressWarnings", "FunctionalInterface", "AutoCloseable", "CharSequence",
+          "Comparable", "InterruptedException", "Throwable", "Error" -> true;
+      default -> false;
+    };
+  }
+}
