@@ -1,6 +1,5 @@
 package dev.ficus.routes;
 
-import dev.ficus.model.Route;
 import java.util.List;
 
 /**
@@ -11,7 +10,7 @@ import java.util.List;
  * <p>Contract: report every route the style declares, once, with the handler method that serves
  * it and the Lambda function ({@code LambdaFunction#logicalId}) when the style's entry point is
  * known; report what cannot be resolved as a diagnostic at its location, never throw for bad
- * input. Paths use API Gateway template syntax ({@code /orders/{id}}, {@code /{proxy+}}), without
+ * input. Each route comes with the code that serves it ({@link ExtractedRoute}). Paths use API Gateway template syntax ({@code /orders/{id}}, {@code /{proxy+}}), without
  * any API Gateway stage or base path.
  */
 public interface RouteExtractor {
@@ -27,5 +26,5 @@ public interface RouteExtractor {
     return true;
   }
 
-  List<Route> extract(RouteContext context);
+  List<ExtractedRoute> extract(RouteContext context);
 }

@@ -2,6 +2,7 @@ package dev.ficus.routes;
 
 import dev.ficus.model.Route;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +32,24 @@ public final class RouteExtractors {
    * Runs every applicable extractor and keeps one route per function, method and path: when two
    * extractors report the same route, the more confident one wins (ties: the first in order).
    */
-  public List<Route> extractAll(RouteContext context) {
-    Map<String, Route> byKey = new LinkedHashMap<>();
+  public List<ExtractedRoute> extractAll(RouteContext context) {
+    Map<String, ExtractedRoute> byKey = new LinkedHashMap<>();
     for (RouteExtractor extractor : extractors) {
       if (!extractor.appliesTo(context)) {
         continue;
       }
-      for (Route route : extractor.extract(context)) {
+      for (ExtractedRoute extracted : extractor.extract(context)) {
+        Route route = extracted.route();
         String key = route.function() + " " + route.id();
-        Route existing = byKey.get(key);
-        if (existing == null || route.confidence().compareTo(existing.confidence()) > 0) {
-          byKey.put(key, route);
+        ExtractedRoute existing = byKey.get(key);
+        if (existing == null
+            || route.confidence().compareTo(existing.route().confidence()) > 0) {
+          byKey.put(key, extracted);
         }
       }
     }
-    List<Route> routes = new ArrayList<>(byKey.values());
-    routes.sort(null);
+    List<ExtractedRoute> routes = new ArrayList<>(byKey.values());
+    routes.sort(Comparator.comparing(ExtractedRoute::route));
     return routes;
   }
 }

@@ -3,6 +3,7 @@ package dev.ficus.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ficus.model.Route;
+import dev.ficus.routes.ExtractedRoute;
 import dev.ficus.routes.RouteContext;
 import dev.ficus.routes.RouteExtractor;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class RouteMarkers {
   public static List<Route> check(RouteExtractor extractor, TestRepo repo) {
     TestRepo.Loaded loaded = repo.load();
     RouteContext context = new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics());
-    List<Route> routes = extractor.extract(context);
+    List<Route> routes = extractor.extract(context).stream().map(ExtractedRoute::route).toList();
     compare(repo, routes);
     return routes;
   }

@@ -1,0 +1,65 @@
+package dev.ficus.routes;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.ficus.model.LambdaFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ties a framework's routes to the Lambda function that hosts the framework: the IaC function
+ * whose handler is the framework's container handler itself ({@code
+ * org.springframework.cloud.function.adapter.aws.FunctionInvoker}), or a class of the repository
+ * that uses one ({@code StreamLambdaHandler} calling {@code SpringBootLambdaContainerHandler}).
+ * Shared by the framework extractors so they agree on the answer.
+ */
+public final class FrameworkEntryPoints {
+
+  private FrameworkEntryPoints() {}
+
+  /**
+   * Logical ids of the functions hosting a framework whose container types are {@code
+   * containerTypes} (fully qualified names), sorted.
+   */
+  public static List<String> functionsFor(RouteContext context, Set<String> containerTypes) {
+    List<String> ids = new ArrayList<>();
+    for (LambdaFunction function : context.iac().functions()) {
+      String handlerClass = function.handlerClass();
+      if (handlerClass == null) {
+        continue;
+      }
+      if (containerTypes.contains(handlerClass) || usesAny(context, handlerClass, containerTypes)) {
+        ids.add(function.logicalId());
+      }
+    }
+    ids.sort(null);
+    return ids;
+  }
+
+  /** The single hosting function, or the first of several (sorted), or empty. */
+  public static Optional<String> functionFor(RouteContext context, Set<String> containerTypes) {
+    return functionsFor(context, containerTypes).stream().findFirst();
+  }
+
+  private static boolean usesAny(RouteContext context, String className, Set<String> containerTypes) {
+    Optional<TypeDeclaration<?>> type = context.workspace().findType(className);
+    if (type.isEmpty()) {
+      return false;
+    }
+    return type.get().findCompilationUnit().map(unit -> {
+      for (ImportDeclaration imp : unit.getImports()) {
+        String name = imp.getNameAsString();
+        for (String container : containerTypes) {
+          if (name.equals(container)
+              || imp.isAsterisk() && container.startsWith(name + ".")) {
+            return true;
+          }
+        }
+      }
+      String text = type.get().toString();
+      return containerTypes.stream().anyMatch(text::contains);
+    }).orElse(false);
+  }
+}
