@@ -1,0 +1,89 @@
+package dev.ficus.cli;
+
+import dev.ficus.model.Analysis;
+import dev.ficus.model.Diagnostic;
+import dev.ficus.report.JsonReport;
+import dev.ficus.report.TextReport;
+import dev.ficus.workspace.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ficus analyze}: routes, functions, effects and findings of one repository. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Finds every API route of a Java Lambda repository, the handler that serves it and the"
+          + " Lambda function it belongs to."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+
+  /** Output formats of {@code analyze}. */
+  enum Format {
+    text,
+    json
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "REPO", description = "The repository checkout to analyze.")
+  Path repo;
+
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--force", description = "Overwrite the --output file if it exists.")
+  boolean force;
+
+  @Option(names = "--include-tests", description = "Also analyze test sources (src/test/...).")
+  boolean includeTests;
+
+  @Option(
+      names = "--no-dependency-jars",
+      description = "Do not look for the repository's dependency jars in the local Maven repository.")
+  boolean noDependencyJars;
+
+  @Override
+  public Integer call() {
+    if (output != null && Files.exists(output) && !force) {
+      throw new UsageException("The output file " + output + " exists; pass --force to overwrite it.");
+    }
+    Analysis analysis =
+        new AnalysisPipeline(new AnalysisPipeline.Options(includeTests, !noDependencyJars)).analyze(repo);
+    String report =
+        switch (format) {
+          case json -> JsonReport.render(analysis);
+          case text -> TextReport.render(analysis);
+        };
+    if (output == null) {
+      spec.commandLine().getOut().print(report);
+      spec.commandLine().getOut().flush();
+    } else {
+      OutputFiles.writeAtomically(output, report);
+    }
+    if (analysis.routes().isEmpty() && analysis.functions().isEmpty()) {
+      boolean noJava =
+          analysis.diagnostics().stream().map(Diagnostic::code).anyMatch("no-java-sources"::equals);
+      throw new InputException(
+          noJava
+              ? "No Java sources found in " + repo + "."
+              : "No Lambda entry point or API route found in " + repo + ".");
+    }
+    return ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.ficus.report;
+
+import dev.ficus.model.Analysis;
+import dev.ficus.model.Diagnostic;
+import dev.ficus.model.Finding;
+import dev.ficus.model.Route;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The human report of {@code ficus analyze}: a table of routes a developer can scan in a terminal,
+ * then findings and diagnostics. Plain text with no colour codes, so it can be piped and diffed.
+ */
+public final class TextReport {
+
+  private TextReport() {}
+
+  public static String render(Analysis analysis) {
+    StringBuilder out = new StringBuilder();
+    out.append(analysis.routes().size()).append(analysis.routes().size() == 1 ? " route" : " routes")
+        .append(" in ").append(analysis.functions().size())
+        .append(analysis.functions().size() == 1 ? " function" : " functions").append("\n\n");
+    if (!analysis.routes().isEmpty()) {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"METHOD", "PATH", "HANDLER", "FUNCTION", "CONFIDENCE", "SOURCE", "IAM ACTIONS"});
+      for (Route r : analysis.routes()) {
+        rows.add(
+            new String[] {
+              r.method(),
+              r.path(),
+              r.handler(),
+              r.function() == null ? "-" : r.function(),
+              r.confidence().id(),
+              r.source().toString(),
+              r.iamActions().isEmpty() ? "-" : String.join(", ", r.iamActions())
+            });
+      }
+      table(out, rows);
+      out.append('\n');
+    }
+    if (!analysis.findings().isEmpty()) {
+      out.append("Findings:\n");
+      for (Finding f : analysis.findings()) {
+        out.append("  ").append(f.severity().id()).append(' ').append(f.rule()).append(' ')
+            .append(f.source()).append(": ").append(f.message()).append('\n');
+      }
+      out.append('\n');
+    }
+    if (!analysis.diagnostics().isEmpty()) {
+      out.append("Diagnostics:\n");
+      for (Diagnostic d : analysis.diagnostics()) {
+        out.append("  ").append(d.severity().id()).append(' ').append(d.code());
+        if (d.source() != null) {
+          out.append(' ').append(d.source());
+        }
+        out.append(": ").append(d.message()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  static void table(StringBuilder out, List<String[]> rows) {
+    int columns = rows.get(0).length;
+    int[] widths = new int[columns];
+    for (String[] row : rows) {
+      for (int i = 0; i < columns; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < columns; i++) {
+        line.append(row[i]);
+        if (i < columns - 1) {
+          line.append(" ".repeat(widths[i] - row[i].length() + 2));
+        }
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+}
