@@ -2,6 +2,7 @@ package dev.ficus.cli;
 
 import dev.ficus.model.Analysis;
 import dev.ficus.model.Diagnostic;
+import dev.ficus.report.ExplainReport;
 import dev.ficus.report.JsonReport;
 import dev.ficus.report.TextReport;
 import dev.ficus.workspace.InputException;
@@ -58,6 +59,14 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Do not look for the repository's dependency jars in the local Maven repository.")
   boolean noDependencyJars;
 
+  @Option(
+      names = "--explain",
+      paramLabel = "ROUTE",
+      description =
+          "Explain why ROUTE (e.g. 'GET /orders/{id}', or a path for all its methods) needs each"
+              + " of its IAM actions, with the call chain to every SDK call.")
+  String explain;
+
   @Override
   public Integer call() {
     if (output != null && Files.exists(output) && !force) {
@@ -65,6 +74,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     Analysis analysis =
         new AnalysisPipeline(new AnalysisPipeline.Options(includeTests, !noDependencyJars)).analyze(repo);
+    if (explain != null) {
+      String text =
+          ExplainReport.render(analysis, explain)
+              .orElseThrow(() -> new UsageException("No route " + explain + " in " + repo + "; 'ficus analyze' lists them."));
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
+      return ExitCode.OK.code();
+    }
     String report =
         switch (format) {
           case json -> JsonReport.render(analysis);

@@ -1,6 +1,7 @@
 package dev.ficus.report;
 
 import dev.ficus.model.Analysis;
+import dev.ficus.model.AwsEffect;
 import dev.ficus.model.Diagnostic;
 import dev.ficus.model.Finding;
 import dev.ficus.model.Route;
@@ -37,6 +38,7 @@ public final class TextReport {
       }
       table(out, rows);
       out.append('\n');
+      effects(out, analysis);
     }
     if (!analysis.findings().isEmpty()) {
       out.append("Findings:\n");
@@ -57,6 +59,31 @@ public final class TextReport {
       }
     }
     return out.toString();
+  }
+
+  /** Per route, one row per SDK call: what it does, on what, and where. */
+  private static void effects(StringBuilder out, Analysis analysis) {
+    for (Route r : analysis.routes()) {
+      if (r.effects().isEmpty()) {
+        continue;
+      }
+      out.append(r.id()).append('\n');
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"  CALL", "IAM ACTIONS", "RESOURCE", "AT"});
+      for (AwsEffect e : r.effects()) {
+        rows.add(
+            new String[] {
+              "  " + e.service() + " " + e.operation(),
+              String.join(", ", e.iamActions()),
+              e.resource().reason() == null
+                  ? e.resource().arn()
+                  : e.resource().arn() + " (" + e.resource().reason() + ")",
+              e.callSite().toString()
+            });
+      }
+      table(out, rows);
+      out.append('\n');
+    }
   }
 
   static void table(StringBuilder out, List<String[]> rows) {
