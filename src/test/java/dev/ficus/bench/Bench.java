@@ -1,0 +1,108 @@
+package dev.ficus.bench;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import dev.ficus.cli.AnalysisPipeline;
+import dev.ficus.model.Analysis;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The performance benchmark of docs/performance.md: for each size, writes a synthetic lambdalith,
+ * then on the same files times a parse-only pass (JavaParser alone, in parallel, one parser per
+ * thread, as the workspace does) and the full {@code analyze}, and prints files/s, lines/s, peak
+ * heap and the ratio analyze / parse-only. Run with {@code mvn -B -q -Pbench verify
+ * -Dbench.lines=10000,100000}.
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) throws IOException {
+    String sizes = args.length > 0 ? args[0] : System.getProperty("bench.lines", "10000,100000");
+    // Warm-up on a small repository, so the first measured size does not pay for JIT compilation.
+    measure(5_000, false);
+    System.out.println(
+        String.format(Locale.ROOT, "%9s %7s %9s %10s %10s %12s %11s %10s %7s",
+            "lines", "files", "routes", "parse s", "analyze s", "lines/s", "files/s", "peak MB", "ratio"));
+    for (String size : sizes.split(",")) {
+      measure(Integer.parseInt(size.trim()), true);
+    }
+  }
+
+  private static void measure(int targetLines, boolean print) throws IOException {
+    Path dir = Files.createTempDirectory("ficus-bench-");
+    try {
+      new SyntheticLambdalith(targetLines).writeTo(dir);
+      List<Path> javaFiles;
+      try (Stream<Path> walk = Files.walk(dir)) {
+        javaFiles = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      }
+      long lines = 0;
+      for (Path f : javaFiles) {
+        try (Stream<String> l = Files.lines(f)) {
+          lines += l.count();
+        }
+      }
+
+      System.gc();
+      long t0 = System.nanoTime();
+      ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(
+          () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
+      long parsed = javaFiles.parallelStream().filter(f -> {
+        try {
+          return parsers.get().parse(Files.readString(f)).isSuccessful();
+        } catch (IOException e) {
+          return false;
+        }
+      }).count();
+      double parseSeconds = (System.nanoTime() - t0) / 1e9;
+      if (parsed != javaFiles.size()) {
+        throw new IllegalStateException("the synthetic repository must parse: " + parsed + "/" + javaFiles.size());
+      }
+
+      System.gc();
+      resetPeaks();
+      long t1 = System.nanoTime();
+      Analysis analysis = new AnalysisPipeline(new AnalysisPipeline.Options(false, false)).analyze(dir);
+      double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
+      long peakBytes = heapPeak();
+      if (print) {
+        System.out.println(String.format(Locale.ROOT, "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %7.2f",
+            lines, javaFiles.size(), analysis.routes().size(), parseSeconds, analyzeSeconds,
+            lines / analyzeSeconds, javaFiles.size() / analyzeSeconds, peakBytes / (1024 * 1024),
+            analyzeSeconds / parseSeconds));
+      }
+    } finally {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long heapPeak() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}
