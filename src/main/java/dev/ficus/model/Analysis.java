@@ -5,12 +5,15 @@ import java.util.List;
 /**
  * Everything {@code ficus analyze} learned about a repository; the input of planning and of every
  * report. All lists are sorted so that the same repository always gives the same report.
+ *
+ * @param classes the repository's top-level and nested classes that some route reaches, with sizes
  */
 public record Analysis(
     List<Route> routes,
     List<LambdaFunction> functions,
     List<Finding> findings,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    List<ClassInfo> classes) {
 
   /** Version of the JSON report's schema; bump on a breaking change (docs/report-format.md). */
   public static final int SCHEMA_VERSION = 1;
@@ -23,5 +26,14 @@ public record Analysis(
             .toList();
     findings = findings.stream().sorted().toList();
     diagnostics = diagnostics.stream().distinct().sorted().toList();
+    classes = classes.stream().distinct().sorted().toList();
+  }
+
+  public Analysis(
+      List<Route> routes,
+      List<LambdaFunction> functions,
+      List<Finding> findings,
+      List<Diagnostic> diagnostics) {
+    this(routes, functions, findings, diagnostics, List.of());
   }
 }

@@ -19,6 +19,9 @@ import java.util.TreeSet;
  * @param confidence how sure the extractor is of method and path
  * @param extractor id of the {@code RouteExtractor} that found it
  * @param effects the AWS calls reachable from the handler, sorted
+ * @param classes fully qualified names of the repository's classes whose code the route runs
+ *     (its entry code and everything reachable from it), sorted; what moves with it when it is
+ *     extracted
  */
 public record Route(
     String method,
@@ -28,7 +31,8 @@ public record Route(
     String function,
     Confidence confidence,
     String extractor,
-    List<AwsEffect> effects)
+    List<AwsEffect> effects,
+    List<String> classes)
     implements Comparable<Route> {
 
   private static final Comparator<Route> ORDER =
@@ -46,6 +50,20 @@ public record Route(
     Objects.requireNonNull(extractor, "extractor");
     method = method.toUpperCase(Locale.ROOT);
     effects = effects == null ? List.of() : effects.stream().sorted().toList();
+    classes = classes == null ? List.of() : classes.stream().distinct().sorted().toList();
+  }
+
+  /** A route as an extractor reports it, before the graph stage adds effects and classes. */
+  public Route(
+      String method,
+      String path,
+      String handler,
+      SourceRef source,
+      String function,
+      Confidence confidence,
+      String extractor,
+      List<AwsEffect> effects) {
+    this(method, path, handler, source, function, confidence, extractor, effects, List.of());
   }
 
   /** {@code GET /orders/{id}}: how users name a route on the command line and in plans. */
@@ -61,11 +79,15 @@ public record Route(
   }
 
   public Route withFunction(String functionId) {
-    return new Route(method, path, handler, source, functionId, confidence, extractor, effects);
+    return new Route(method, path, handler, source, functionId, confidence, extractor, effects, classes);
   }
 
   public Route withEffects(List<AwsEffect> newEffects) {
-    return new Route(method, path, handler, source, function, confidence, extractor, newEffects);
+    return new Route(method, path, handler, source, function, confidence, extractor, newEffects, classes);
+  }
+
+  public Route withClasses(List<String> newClasses) {
+    return new Route(method, path, handler, source, function, confidence, extractor, effects, newClasses);
   }
 
   @Override
