@@ -148,6 +148,8 @@ final class CdkJavaReader {
     final List<Trigger> triggers = new ArrayList<>();
     final List<String> policies = new ArrayList<>();
     Construct defaultHandler;
+    /** Declared elsewhere and only referenced here ({@code Table.fromTableName}). */
+    boolean imported;
 
     Construct(String cdkType, String id, SourceRef source, Map<String, List<Expression>> settings) {
       this.cdkType = cdkType;
@@ -224,7 +226,7 @@ final class CdkJavaReader {
             }
           });
       for (Construct c : constructs) {
-        if (c.isFunction()) {
+        if (c.isFunction() && !c.imported) {
           parts.functions.add(function(c));
         } else {
           parts.resources.add(new IacResource(c.id, c.cfnType(), c.physicalName, c.source));
@@ -335,6 +337,7 @@ final class CdkJavaReader {
         String id = string(args.get(1));
         if (id != null) {
           Construct c = create(typeName.getNameAsString(), id, call, Map.of());
+          c.imported = true;
           if (name.endsWith("Name")) {
             c.physicalName = string(args.get(2));
           }
