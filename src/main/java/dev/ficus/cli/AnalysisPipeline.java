@@ -41,6 +41,9 @@ public final class AnalysisPipeline {
             .includeTests(options.includeTests())
             .useDependencyJars(options.useDependencyJars())
             .load(repo, diagnostics);
+    if (workspace.sources().isEmpty() && !diagnostics.hasErrors()) {
+      diagnostics.error("no-java-sources", "No Java source files were found in the repository.", null);
+    }
     IacModel iac = new IacReader().read(workspace);
     RouteContext context = new RouteContext(workspace, iac, diagnostics);
     List<ExtractedRoute> extracted = RouteExtractors.builtIn().extractAll(context);

@@ -73,9 +73,6 @@ public final class WorkspaceLoader {
       throw new InputException("The folder " + root + " cannot be read: " + e.getMessage());
     }
 
-    if (scan.javaFiles().isEmpty()) {
-      diagnostics.error("no-java-sources", "No Java source files were found in the repository.", null);
-    }
     List<JavaSource> parsed = parseAll(repo, scan.javaFiles(), diagnostics);
     TreeSet<String> roots = new TreeSet<>();
     parsed.forEach(s -> roots.add(s.sourceRoot()));
