@@ -10,9 +10,7 @@ import dev.ficus.workspace.Workspace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -99,25 +97,69 @@ final class TypeHierarchy {
     return names;
   }
 
-  /** The methods of {@code type} including inherited ones, in declaration order of the class first. */
+  /**
+   * The methods of {@code type} including inherited ones, the class's own first. A parameter
+   * typed by a type variable ({@code T body} in {@code CrudController<T>}) matches any type, so
+   * that {@code create(Owner)} overrides {@code create(T)}.
+   */
   List<Member> members(TypeDeclaration<?> type) {
-    Map<String, List<MethodDeclaration>> bySignature = new LinkedHashMap<>();
+    List<List<MethodDeclaration>> groups = new ArrayList<>();
+    List<String[]> shapes = new ArrayList<>();
     for (TypeDeclaration<?> t : ancestry(type)) {
       for (MethodDeclaration method : t.getMethods()) {
         if (method.isStatic() || method.isPrivate() && t != type) {
           continue;
         }
-        bySignature.computeIfAbsent(signature(method), k -> new ArrayList<>()).add(method);
+        String[] shape = shape(method, t);
+        int found = -1;
+        for (int i = 0; i < groups.size() && found < 0; i++) {
+          if (sameShape(shapes.get(i), shape)) {
+            found = i;
+          }
+        }
+        if (found < 0) {
+          groups.add(new ArrayList<>());
+          shapes.add(shape);
+          found = groups.size() - 1;
+        }
+        groups.get(found).add(method);
       }
     }
     List<Member> members = new ArrayList<>();
-    for (Map.Entry<String, List<MethodDeclaration>> e : bySignature.entrySet()) {
+    for (List<MethodDeclaration> group : groups) {
       MethodDeclaration impl =
-          e.getValue().stream().filter(m -> m.getBody().isPresent()).findFirst()
-              .orElse(e.getValue().get(0));
-      members.add(new Member(e.getKey(), impl, e.getValue()));
+          group.stream().filter(m -> m.getBody().isPresent()).findFirst().orElse(group.get(0));
+      members.add(new Member(signature(group.get(0)), impl, group));
     }
     return members;
+  }
+
+  /** Name then parameter types, a type variable written as {@code *}. */
+  private static String[] shape(MethodDeclaration method, TypeDeclaration<?> owner) {
+    Set<String> variables = new java.util.HashSet<>();
+    method.getTypeParameters().forEach(p -> variables.add(p.getNameAsString()));
+    if (owner instanceof ClassOrInterfaceDeclaration declaration) {
+      declaration.getTypeParameters().forEach(p -> variables.add(p.getNameAsString()));
+    }
+    String[] shape = new String[method.getParameters().size() + 1];
+    shape[0] = method.getNameAsString();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      String simple = simpleType(method.getParameter(i));
+      shape[i + 1] = variables.contains(simple.replace("[]", "")) ? "*" : simple;
+    }
+    return shape;
+  }
+
+  private static boolean sameShape(String[] a, String[] b) {
+    if (a.length != b.length || !a[0].equals(b[0])) {
+      return false;
+    }
+    for (int i = 1; i < a.length; i++) {
+      if (!a[i].equals(b[i]) && !a[i].equals("*") && !b[i].equals("*")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code find(Long,String)}: the name and the simple names of the parameter types. */
