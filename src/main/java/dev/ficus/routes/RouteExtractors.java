@@ -21,7 +21,9 @@ public final class RouteExtractors {
 
   /** Every built-in extractor, in a fixed order. */
   public static RouteExtractors builtIn() {
-    return new RouteExtractors(List.of());
+    return new RouteExtractors(List.of(
+        new SpringMvcRouteExtractor(),
+        new MicronautRouteExtractor()));
   }
 
   public List<RouteExtractor> extractors() {

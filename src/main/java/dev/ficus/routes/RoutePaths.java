@@ -145,7 +145,7 @@ final class RoutePaths {
       if (op == '+') {
         String name = varName(body.substring(1));
         for (StringBuilder v : variants) {
-          v.append('{').append(name).append("+}");
+          v.append("{*").append(name).append('}'); // Spring's capture-rest, made greedy below
         }
         continue;
       }
