@@ -23,7 +23,8 @@ public final class RouteExtractors {
   public static RouteExtractors builtIn() {
     return new RouteExtractors(List.of(
         new SpringMvcRouteExtractor(),
-        new MicronautRouteExtractor()));
+        new MicronautRouteExtractor(),
+        new SpringCloudFunctionRouteExtractor()));
   }
 
   public List<RouteExtractor> extractors() {
