@@ -449,4 +449,70 @@ class SpringMvcRouteExtractorTest {
     assertThat(extractor.appliesTo(
         new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics()))).isFalse();
   }
+
+  @Test
+  void routesBelongToTheFunctionWhoseHandlerUsesTheSpringContainerAndItsEnvironment() {
+    TestRepo repo = TestRepo.create()
+        .file("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              PetApi:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+              PetStoreFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: java17
+                  Handler: com.acme.StreamLambdaHandler::handleRequest
+                  Environment:
+                    Variables:
+                      SERVER_SERVLET_CONTEXT_PATH: /store
+                  Events:
+                    Proxy:
+                      Type: Api
+                      Properties:
+                        RestApiId: !Ref PetApi
+                        Path: /{proxy+}
+                        Method: any
+              Other:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: java17
+                  Handler: com.acme.Other::handleRequest
+            """)
+        .java("com/acme/StreamLambdaHandler.java", """
+            package com.acme;
+
+            import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
+            import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
+            import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
+            import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+            public class StreamLambdaHandler implements RequestStreamHandler {
+              private static SpringBootLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> handler;
+            }
+            """)
+        .java("com/acme/Other.java", """
+            package com.acme;
+
+            public class Other {
+              public String handleRequest(String in) { return in; }
+            }
+            """)
+        .java("com/acme/PetsController.java", """
+            package com.acme;
+
+            import org.springframework.web.bind.annotation.*;
+
+            @RestController
+            @RequestMapping("/pets")
+            class PetsController {
+              @GetMapping("/{id}") // ROUTE: GET /store/pets/{id}
+              public String pet() { return ""; }
+            }
+            """);
+    List<Route> routes = RouteMarkers.check(extractor, repo);
+    assertThat(routes).extracting(Route::function).containsExactly("PetStoreFunction");
+  }
 }
