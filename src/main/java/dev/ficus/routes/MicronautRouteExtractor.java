@@ -119,7 +119,7 @@ public final class MicronautRouteExtractor implements RouteExtractor {
             unresolved.addAll(resolved.unresolved());
             if (!unresolved.isEmpty()) {
               placeholderConfidence = Confidence.LOW;
-              context.diagnostics().warning("unresolved-placeholder",
+              context.diagnostics().warning("micronaut-unresolved-placeholder",
                   "Route path of " + handler + " uses ${" + String.join("}, ${", unresolved)
                       + "}, which no configuration file defines; it is reported as a path variable.",
                   source);
@@ -183,7 +183,7 @@ public final class MicronautRouteExtractor implements RouteExtractor {
   }
 
   private static void unresolvedPath(RouteContext context, AnnotationExpr annotation, String where) {
-    context.diagnostics().warning("unresolved-route-path",
+    context.diagnostics().warning("micronaut-unresolved-path",
         "The URI of " + where + " (" + annotation + ") is not a constant ficus can read; "
             + "its routes are not reported.",
         context.workspace().ref(annotation));

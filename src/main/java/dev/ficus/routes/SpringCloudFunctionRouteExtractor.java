@@ -127,7 +127,7 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       catalog.keySet().forEach(name -> chosen.add(List.of(name)));
     }
     if (routing && function != null && !function.apiTriggers().isEmpty()) {
-      context.diagnostics().note("routed-by-header",
+      context.diagnostics().note("spring-cloud-function-routed-by-header",
           "Function " + functionId + " picks its Spring Cloud Function per request (routing "
               + "expression, callback or header); each function is reported as ANY /{name}, "
               + "since the API path does not tell them apart.",
@@ -139,7 +139,7 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       for (String name : composition) {
         CatalogEntry entry = catalog.get(name);
         if (entry == null) {
-          context.diagnostics().warning("unknown-function",
+          context.diagnostics().warning("spring-cloud-function-unknown-function",
               "spring.cloud.function.definition names '" + name + "', which is no function bean "
                   + "of the repository" + (functionId == null ? "" : " (function " + functionId + ")")
                   + ".",

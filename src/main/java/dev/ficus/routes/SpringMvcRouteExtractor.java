@@ -1,6 +1,5 @@
 package dev.ficus.routes;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.AnnotationDeclaration;
@@ -221,7 +220,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
             unresolved.addAll(resolved.unresolved());
             if (!unresolved.isEmpty()) {
               confidence = Confidence.LOW;
-              context.diagnostics().warning("unresolved-placeholder",
+              context.diagnostics().warning("spring-mvc-unresolved-placeholder",
                   "Route path of " + handler + " uses ${" + String.join("}, ${", unresolved)
                       + "}, which no configuration file defines; it is reported as a path variable.",
                   source);
@@ -263,15 +262,10 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     }
 
     private void unresolvedPath(AnnotationExpr annotation, String where) {
-      context.diagnostics().warning("unresolved-route-path",
+      context.diagnostics().warning("spring-mvc-unresolved-path",
           "The path of " + where + " (" + annotation + ") is not a constant ficus can read; "
               + "its routes are not reported.",
           context.workspace().ref(annotation));
     }
-  }
-
-  /** Whether a compilation unit imports anything of the given package prefix. */
-  static boolean imports(CompilationUnit unit, String prefix) {
-    return unit.getImports().stream().anyMatch(i -> i.getNameAsString().startsWith(prefix));
   }
 }

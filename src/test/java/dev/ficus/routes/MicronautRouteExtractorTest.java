@@ -198,6 +198,6 @@ class MicronautRouteExtractorTest {
     RouteContext context = new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics());
     RouteMarkers.compare(repo, extractor.extract(context).stream().map(ExtractedRoute::route).toList());
     assertThat(loaded.diagnostics().sorted())
-        .anySatisfy(d -> assertThat(d.code()).isEqualTo("unresolved-route-path"));
+        .anySatisfy(d -> assertThat(d.code()).isEqualTo("micronaut-unresolved-path"));
   }
 }

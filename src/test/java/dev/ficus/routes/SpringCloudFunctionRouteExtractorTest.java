@@ -171,7 +171,7 @@ class SpringCloudFunctionRouteExtractorTest {
     RouteMarkers.compare(repo, routes);
     assertThat(routes).extracting(Route::function).containsOnly("Router");
     assertThat(loaded.diagnostics().sorted())
-        .anySatisfy(d -> assertThat(d.code()).isEqualTo("routed-by-header"));
+        .anySatisfy(d -> assertThat(d.code()).isEqualTo("spring-cloud-function-routed-by-header"));
   }
 
   @Test
@@ -248,6 +248,6 @@ class SpringCloudFunctionRouteExtractorTest {
     RouteContext context = new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics());
     assertThat(extractor.extract(context)).isEmpty();
     assertThat(loaded.diagnostics().sorted())
-        .anySatisfy(d -> assertThat(d.code()).isEqualTo("unknown-function"));
+        .anySatisfy(d -> assertThat(d.code()).isEqualTo("spring-cloud-function-unknown-function"));
   }
 }

@@ -206,7 +206,7 @@ class SpringMvcRouteExtractorTest {
     assertThat(routes).filteredOn(r -> r.path().endsWith("/x"))
         .extracting(Route::confidence).containsExactly(Confidence.LOW);
     assertThat(loaded.diagnostics().sorted())
-        .anySatisfy(d -> assertThat(d.code()).isEqualTo("unresolved-placeholder"));
+        .anySatisfy(d -> assertThat(d.code()).isEqualTo("spring-mvc-unresolved-placeholder"));
   }
 
   @Test
@@ -429,7 +429,7 @@ class SpringMvcRouteExtractorTest {
         .extracting(Route::confidence).containsExactly(Confidence.MEDIUM);
     assertThat(loaded.diagnostics().sorted())
         .anySatisfy(d -> {
-          assertThat(d.code()).isEqualTo("unresolved-route-path");
+          assertThat(d.code()).isEqualTo("spring-mvc-unresolved-path");
           assertThat(d.source().line()).isEqualTo(13);
         });
   }
