@@ -200,4 +200,40 @@ class MicronautRouteExtractorTest {
     assertThat(loaded.diagnostics().sorted())
         .anySatisfy(d -> assertThat(d.code()).isEqualTo("micronaut-unresolved-path"));
   }
+
+  @Test
+  void declarativeClientsAndAbstractControllersAreNotRoutesThemselves() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/InventoryClient.java", """
+            package com.acme;
+
+            import io.micronaut.http.annotation.Get;
+            import io.micronaut.http.client.annotation.Client;
+
+            @Client("/inventory")
+            public interface InventoryClient {
+              @Get("/{sku}")
+              String stock(String sku);
+            }
+            """)
+        .java("com/acme/CrudController.java", """
+            package com.acme;
+
+            import io.micronaut.http.annotation.*;
+
+            public abstract class CrudController {
+              @Get("/{id}") // ROUTE: GET /cats/{id} -> com.acme.CatController#show
+              public String show(Long id) { return ""; }
+            }
+            """)
+        .java("com/acme/CatController.java", """
+            package com.acme;
+
+            import io.micronaut.http.annotation.Controller;
+
+            @Controller("/cats")
+            class CatController extends CrudController {}
+            """);
+    RouteMarkers.check(extractor, repo);
+  }
 }
