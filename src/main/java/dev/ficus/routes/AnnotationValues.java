@@ -187,7 +187,11 @@ final class AnnotationValues {
       return Optional.of(block.asString());
     }
     if (expression instanceof CharLiteralExpr c) {
-      return Optional.of(String.valueOf(c.asChar()));
+      try {
+        return Optional.of(String.valueOf(c.asChar()));
+      } catch (RuntimeException e) {
+        return Optional.empty(); // an escape the parser cannot decode: not a readable constant
+      }
     }
     if (expression instanceof IntegerLiteralExpr i) {
       return Optional.of(String.valueOf(i.asNumber()));

@@ -250,4 +250,50 @@ class SpringCloudFunctionRouteExtractorTest {
     assertThat(loaded.diagnostics().sorted())
         .anySatisfy(d -> assertThat(d.code()).isEqualTo("spring-cloud-function-unknown-function"));
   }
+
+  @Test
+  void beansReturningRepositoryFunctionClassesAndScannedFunctionsPackage() {
+    TestRepo repo = TestRepo.create()
+        .file("src/main/resources/application.properties", """
+            spring.cloud.function.routing-expression=headers['fn']
+            """)
+        .java("com/acme/Config.java", """
+            package com.acme;
+
+            import org.springframework.context.annotation.Bean;
+            import org.springframework.context.annotation.Configuration;
+
+            @Configuration
+            class Config {
+              @Bean(name = {"charge", "pay"}) // ROUTE: ANY /charge -> com.acme.Charge#apply
+              Charge charger() { return new Charge(); }
+            }
+            """)
+        .java("com/acme/Charge.java", """
+            package com.acme;
+
+            import java.util.function.Function;
+
+            class Charge implements Function<String, String> {
+              public String apply(String order) { return "charged " + order; }
+            }
+            """)
+        .java("functions/Refund.java", """
+            package functions;
+
+            import java.util.function.Consumer;
+
+            public class Refund implements Consumer<String> {
+              public void accept(String order) {}
+            }
+            """);
+    // The scanned class has no annotation: its route is declared by the class itself.
+    TestRepo.Loaded loaded = repo.load();
+    RouteContext context = new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics());
+    assertThat(extractor.extract(context))
+        .extracting(e -> e.route().id() + " " + e.route().handler() + " " + e.route().source())
+        .containsExactly(
+            "ANY /charge com.acme.Charge#apply src/main/java/com/acme/Config.java:8",
+            "ANY /refund functions.Refund#accept src/main/java/functions/Refund.java:5");
+  }
 }
