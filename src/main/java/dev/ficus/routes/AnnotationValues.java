@@ -33,9 +33,9 @@ import java.util.Set;
 
 /**
  * Reads annotation members the way the compiler would see them: string literals, concatenations,
- * array initializers, and compile-time constants declared anywhere in the repository ({@code
- * @GetMapping(Paths.OWNERS + "/{id}")}, a static import, an interface constant), without the
- * symbol solver, so it works when the framework's jars are not around.
+ * array initializers, and compile-time constants declared anywhere in the repository
+ * ({@code @GetMapping(Paths.OWNERS + "/{id}")}, a static import, an interface constant), without
+ * the symbol solver, so it works when the framework's jars are not around.
  */
 final class AnnotationValues {
 
@@ -85,7 +85,8 @@ final class AnnotationValues {
       return false;
     }
     for (ImportDeclaration imp : unit.get().getImports()) {
-      if (imp.isAsterisk() && !imp.isStatic()
+      if (imp.isAsterisk()
+          && !imp.isStatic()
           && qualifiedNames.contains(imp.getNameAsString() + "." + written)) {
         return true;
       }
@@ -94,8 +95,8 @@ final class AnnotationValues {
   }
 
   /**
-   * The annotation's fully qualified name as far as imports and the repository's own types tell
-   * (a guess through a lone wildcard import is not taken); empty when unknown.
+   * The annotation's fully qualified name as far as imports and the repository's own types tell (a
+   * guess through a lone wildcard import is not taken); empty when unknown.
    */
   Optional<String> qualify(AnnotationExpr annotation) {
     String written = annotation.getNameAsString();
@@ -202,7 +203,8 @@ final class AnnotationValues {
     if (expression instanceof EnclosedExpr enclosed) {
       return scalar(enclosed.getInner(), depth);
     }
-    if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
+    if (expression instanceof BinaryExpr binary
+        && binary.getOperator() == BinaryExpr.Operator.PLUS) {
       Optional<String> left = scalar(binary.getLeft(), depth + 1);
       Optional<String> right = scalar(binary.getRight(), depth + 1);
       return left.isPresent() && right.isPresent()
@@ -277,7 +279,9 @@ final class AnnotationValues {
       supers.addAll(declaration.getImplementedTypes());
       for (ClassOrInterfaceType superType : supers) {
         Optional<TypeDeclaration<?>> resolved =
-            typeNames.qualify(superType.getNameWithScope(), declaration).flatMap(workspace::findType);
+            typeNames
+                .qualify(superType.getNameWithScope(), declaration)
+                .flatMap(workspace::findType);
         if (resolved.isPresent()) {
           Optional<String> found = constantOf(resolved.get(), name, depth, hops + 1);
           if (found.isPresent()) {

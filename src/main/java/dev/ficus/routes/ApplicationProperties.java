@@ -23,10 +23,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The Spring Boot / Micronaut configuration a route's paths may depend on ({@code
  * server.servlet.context-path}, {@code ${api.prefix}}), flattened to dotted keys the way both
  * frameworks see it. Only the default profile is read as authoritative: files of a named profile
- * ({@code application-prod.yml}) and YAML documents activated by a profile only fill keys that
- * the default configuration leaves open, since the active profile is not known statically. The
- * hosting function's environment variables, when known, override files (Spring's relaxed
- * binding: {@code SERVER_SERVLET_CONTEXT_PATH} is {@code server.servlet.context-path}).
+ * ({@code application-prod.yml}) and YAML documents activated by a profile only fill keys that the
+ * default configuration leaves open, since the active profile is not known statically. The hosting
+ * function's environment variables, when known, override files (Spring's relaxed binding: {@code
+ * SERVER_SERVLET_CONTEXT_PATH} is {@code server.servlet.context-path}).
  */
 final class ApplicationProperties {
 
@@ -57,9 +57,12 @@ final class ApplicationProperties {
       try {
         text = Files.readString(workspace.resolve(file), StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException e) {
-        context.diagnostics().warning(
-            "unreadable-config", "Could not read " + file + ": " + e.getClass().getSimpleName() + ".",
-            SourceRef.of(file, 0));
+        context
+            .diagnostics()
+            .warning(
+                "unreadable-config",
+                "Could not read " + file + ": " + e.getClass().getSimpleName() + ".",
+                SourceRef.of(file, 0));
         continue;
       }
       if (name.endsWith(".properties")) {
@@ -67,12 +70,17 @@ final class ApplicationProperties {
         try {
           properties.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-          context.diagnostics().warning(
-              "invalid-config", "Could not parse " + file + " as a properties file.", SourceRef.of(file, 0));
+          context
+              .diagnostics()
+              .warning(
+                  "invalid-config",
+                  "Could not parse " + file + " as a properties file.",
+                  SourceRef.of(file, 0));
           continue;
         }
         Map<String, String> target = defaultProfile ? primary : secondary;
-        for (String key : new TreeMap<>(properties).keySet().stream().map(String::valueOf).toList()) {
+        for (String key :
+            new TreeMap<>(properties).keySet().stream().map(String::valueOf).toList()) {
           target.putIfAbsent(key, properties.getProperty(key));
         }
       } else {
@@ -84,21 +92,27 @@ final class ApplicationProperties {
   }
 
   private static void readYaml(
-      RouteContext context, String file, String text, Map<String, String> target,
+      RouteContext context,
+      String file,
+      String text,
+      Map<String, String> target,
       Map<String, String> profileTarget) {
     try {
       Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
       for (Object document : yaml.loadAll(text)) {
         Map<String, String> flat = new TreeMap<>();
         flatten("", document, flat);
-        boolean profileOnly = flat.containsKey("spring.config.activate.on-profile")
-            || flat.containsKey("spring.profiles");
+        boolean profileOnly =
+            flat.containsKey("spring.config.activate.on-profile")
+                || flat.containsKey("spring.profiles");
         Map<String, String> into = profileOnly ? profileTarget : target;
         flat.forEach(into::putIfAbsent);
       }
     } catch (RuntimeException e) {
-      context.diagnostics().warning(
-          "invalid-config", "Could not parse " + file + " as YAML.", SourceRef.of(file, 0));
+      context
+          .diagnostics()
+          .warning(
+              "invalid-config", "Could not parse " + file + " as YAML.", SourceRef.of(file, 0));
     }
   }
 
@@ -167,7 +181,10 @@ final class ApplicationProperties {
         || environment.keySet().stream().anyMatch(k -> relaxed(k).startsWith(relaxed(prefix)));
   }
 
-  /** Environment names as Spring maps them: {@code SERVER_SERVLET_CONTEXT_PATH} or {@code ..._CONTEXTPATH}. */
+  /**
+   * Environment names as Spring maps them: {@code SERVER_SERVLET_CONTEXT_PATH} or {@code
+   * ..._CONTEXTPATH}.
+   */
   private static String relaxed(String key) {
     return key.toUpperCase(Locale.ROOT).replace(".", "").replace("-", "").replace("_", "");
   }

@@ -35,7 +35,8 @@ public final class MicronautRouteExtractor implements RouteExtractor {
 
   private static Map<String, String> methods() {
     Map<String, String> methods = new TreeMap<>();
-    for (String verb : List.of("Get", "Post", "Put", "Delete", "Patch", "Head", "Options", "Trace")) {
+    for (String verb :
+        List.of("Get", "Post", "Put", "Delete", "Patch", "Head", "Options", "Trace")) {
       methods.put(ANNOTATIONS + verb, verb.toUpperCase(Locale.ROOT));
     }
     methods.put(ANNOTATIONS + "CustomHttpMethod", "");
@@ -58,17 +59,25 @@ public final class MicronautRouteExtractor implements RouteExtractor {
     TypeHierarchy hierarchy = new TypeHierarchy(context.workspace(), values.typeNames());
     Optional<String> functionId =
         FrameworkEntryPoints.functionFor(context, FrameworkEntryPoints.MICRONAUT_CONTAINERS);
-    LambdaFunction function = functionId.flatMap(id -> context.iac().functions().stream()
-        .filter(f -> f.logicalId().equals(id)).findFirst()).orElse(null);
+    LambdaFunction function =
+        functionId
+            .flatMap(
+                id ->
+                    context.iac().functions().stream()
+                        .filter(f -> f.logicalId().equals(id))
+                        .findFirst())
+            .orElse(null);
     ApplicationProperties properties = ApplicationProperties.load(context).forFunction(function);
-    PropertyPlaceholders.Result contextPath = PropertyPlaceholders.resolve(
-        properties.get("micronaut.server.context-path").orElse(""), properties::get);
+    PropertyPlaceholders.Result contextPath =
+        PropertyPlaceholders.resolve(
+            properties.get("micronaut.server.context-path").orElse(""), properties::get);
     String prefix = RoutePaths.prefix(contextPath.text());
 
     List<ExtractedRoute> routes = new ArrayList<>();
     for (TypeDeclaration<?> type : context.workspace().types().all().values()) {
       if (!(type instanceof ClassOrInterfaceDeclaration declaration)
-          || declaration.isInterface() || declaration.isAbstract()) {
+          || declaration.isInterface()
+          || declaration.isAbstract()) {
         continue;
       }
       Optional<AnnotationExpr> controller = values.find(declaration, CONTROLLER);
@@ -110,7 +119,8 @@ public final class MicronautRouteExtractor implements RouteExtractor {
         for (String baseUri : base.get()) {
           for (String uri : uris.get()) {
             String raw = RoutePaths.join(prefix, RoutePaths.join(baseUri, uri));
-            PropertyPlaceholders.Result resolved = PropertyPlaceholders.resolve(raw, properties::get);
+            PropertyPlaceholders.Result resolved =
+                PropertyPlaceholders.resolve(raw, properties::get);
             Confidence placeholderConfidence = Confidence.HIGH;
             if (resolved.usedDefault() || contextPath.usedDefault()) {
               placeholderConfidence = Confidence.MEDIUM;
@@ -119,18 +129,32 @@ public final class MicronautRouteExtractor implements RouteExtractor {
             unresolved.addAll(resolved.unresolved());
             if (!unresolved.isEmpty()) {
               placeholderConfidence = Confidence.LOW;
-              context.diagnostics().warning("micronaut-unresolved-placeholder",
-                  "Route path of " + handler + " uses ${" + String.join("}, ${", unresolved)
-                      + "}, which no configuration file defines; it is reported as a path variable.",
-                  source);
+              context
+                  .diagnostics()
+                  .warning(
+                      "micronaut-unresolved-placeholder",
+                      "Route path of "
+                          + handler
+                          + " uses ${"
+                          + String.join("}, ${", unresolved)
+                          + "}, which no configuration file defines; it is reported as a path"
+                          + " variable.",
+                      source);
             }
             for (RoutePaths.Converted converted : RoutePaths.fromMicronaut(resolved.text())) {
               if (!seen.add(converted.path())) {
                 continue;
               }
-              Route route = new Route(httpMethod, converted.path(), handler, source,
-                  functionId.orElse(null), converted.confidence().min(placeholderConfidence),
-                  "micronaut", List.of());
+              Route route =
+                  new Route(
+                      httpMethod,
+                      converted.path(),
+                      handler,
+                      source,
+                      functionId.orElse(null),
+                      converted.confidence().min(placeholderConfidence),
+                      "micronaut",
+                      List.of());
               routes.add(new ExtractedRoute(route, List.<Node>of(member.implementation())));
             }
           }
@@ -143,14 +167,16 @@ public final class MicronautRouteExtractor implements RouteExtractor {
   private static String handler(
       String className, TypeHierarchy.Member member, List<TypeHierarchy.Member> members) {
     boolean overloaded = members.stream().filter(m -> m.name().equals(member.name())).count() > 1;
-    return className + "#" + member.name()
+    return className
+        + "#"
+        + member.name()
         + (overloaded ? "(" + TypeHierarchy.parameterTypes(member.implementation()) + ")" : "");
   }
 
   /** The HTTP method of a mapping annotation, or null for an unreadable custom one. */
   private static String httpMethod(AnnotationValues values, AnnotationExpr mapping) {
-    String qualified = values.qualify(mapping)
-        .orElse(ANNOTATIONS + mapping.getName().getIdentifier());
+    String qualified =
+        values.qualify(mapping).orElse(ANNOTATIONS + mapping.getName().getIdentifier());
     String fixed = METHODS.get(qualified);
     if (fixed != null && !fixed.isEmpty()) {
       return fixed;
@@ -182,10 +208,18 @@ public final class MicronautRouteExtractor implements RouteExtractor {
     return Optional.of(out);
   }
 
-  private static void unresolvedPath(RouteContext context, AnnotationExpr annotation, String where) {
-    context.diagnostics().warning("micronaut-unresolved-path",
-        "The URI of " + where + " (" + annotation + ") is not a constant ficus can read; "
-            + "its routes are not reported.",
-        context.workspace().ref(annotation));
+  private static void unresolvedPath(
+      RouteContext context, AnnotationExpr annotation, String where) {
+    context
+        .diagnostics()
+        .warning(
+            "micronaut-unresolved-path",
+            "The URI of "
+                + where
+                + " ("
+                + annotation
+                + ") is not a constant ficus can read; "
+                + "its routes are not reported.",
+            context.workspace().ref(annotation));
   }
 }

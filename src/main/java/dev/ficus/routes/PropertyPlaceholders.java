@@ -17,8 +17,8 @@ final class PropertyPlaceholders {
    * The text with its placeholders replaced.
    *
    * @param usedDefault true when a {@code :default} stood in for a missing key
-   * @param unresolved keys with no value and no default, in order; their placeholders are
-   *     replaced by {@code {key}} with dots and dashes turned to underscores
+   * @param unresolved keys with no value and no default, in order; their placeholders are replaced
+   *     by {@code {key}} with dots and dashes turned to underscores
    */
   record Result(String text, boolean usedDefault, List<String> unresolved) {
     Result {
@@ -42,8 +42,11 @@ final class PropertyPlaceholders {
   }
 
   private static String resolve(
-      String text, Function<String, Optional<String>> lookup, boolean[] usedDefault,
-      List<String> unresolved, int depth) {
+      String text,
+      Function<String, Optional<String>> lookup,
+      boolean[] usedDefault,
+      List<String> unresolved,
+      int depth) {
     if (text == null || !text.contains("${") || depth > MAX_DEPTH) {
       return text;
     }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns framework path patterns into API Gateway path templates: Spring's {@code
- * /files/{name:.+}} and {@code /static/**}, Micronaut's URI templates. API Gateway only knows
- * whole-segment variables ({@code {id}}) and a final greedy one ({@code {proxy+}}), so anything
- * finer (a segment mixing text and a variable, a wildcard in the middle) is widened to a whole
- * segment and the route's confidence lowered to MEDIUM.
+ * Turns framework path patterns into API Gateway path templates: Spring's {@code /files/{name:.+}}
+ * and {@code /static/**}, Micronaut's URI templates. API Gateway only knows whole-segment variables
+ * ({@code {id}}) and a final greedy one ({@code {proxy+}}), so anything finer (a segment mixing
+ * text and a variable, a wildcard in the middle) is widened to a whole segment and the route's
+ * confidence lowered to MEDIUM.
  */
 final class RoutePaths {
 
@@ -53,9 +53,9 @@ final class RoutePaths {
   }
 
   /**
-   * A Spring path pattern (AntPathMatcher or PathPattern syntax) as an API Gateway template:
-   * {@code {id:[0-9]+}} becomes {@code {id}}, {@code /**} and {@code {*rest}} become a final
-   * greedy variable, {@code *} a whole-segment variable.
+   * A Spring path pattern (AntPathMatcher or PathPattern syntax) as an API Gateway template: {@code
+   * {id:[0-9]+}} becomes {@code {id}}, {@code /**} and {@code {*rest}} become a final greedy
+   * variable, {@code *} a whole-segment variable.
    */
   static Converted fromSpring(String pattern) {
     Confidence confidence = Confidence.HIGH;
@@ -66,7 +66,8 @@ final class RoutePaths {
       String segment = segments.get(i);
       boolean last = i == segments.size() - 1;
       if (segment.equals("**") || segment.startsWith("{*") && segment.endsWith("}")) {
-        String name = segment.equals("**") ? "proxy" : varName(segment.substring(2, segment.length() - 1));
+        String name =
+            segment.equals("**") ? "proxy" : varName(segment.substring(2, segment.length() - 1));
         out.add("{" + (name.isEmpty() ? "proxy" : name) + "+}");
         if (!last) {
           confidence = Confidence.MEDIUM;
@@ -78,7 +79,8 @@ final class RoutePaths {
       } else if (segment.contains("{")) {
         int open = segment.indexOf('{');
         int close = matching(segment, open);
-        String inner = close > open ? segment.substring(open + 1, close) : segment.substring(open + 1);
+        String inner =
+            close > open ? segment.substring(open + 1, close) : segment.substring(open + 1);
         out.add("{" + varName(inner) + "}");
         confidence = Confidence.MEDIUM;
       } else if (segment.contains("*") || segment.contains("?")) {
@@ -93,10 +95,10 @@ final class RoutePaths {
   }
 
   /**
-   * The variants of a Micronaut URI template (RFC 6570 as Micronaut reads it). An optional
-   * segment {@code {/id}} gives two routes, without and with the segment, since API Gateway has
-   * no optional segments; {@code {+path}} is greedy; query ({@code {?max}}) and fragment parts
-   * are dropped; {@code {id:\\d+}} keeps only the name.
+   * The variants of a Micronaut URI template (RFC 6570 as Micronaut reads it). An optional segment
+   * {@code {/id}} gives two routes, without and with the segment, since API Gateway has no optional
+   * segments; {@code {+path}} is greedy; query ({@code {?max}}) and fragment parts are dropped;
+   * {@code {id:\\d+}} keeps only the name.
    */
   static List<Converted> fromMicronaut(String template) {
     List<StringBuilder> variants = new ArrayList<>();

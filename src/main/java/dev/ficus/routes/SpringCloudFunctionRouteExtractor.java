@@ -22,9 +22,9 @@ import java.util.TreeMap;
 /**
  * Routes of Spring Cloud Function applications on AWS: each function bean ({@code @Bean
  * Function<..>}, a {@code @Component} implementing {@code Function}) is a route, chosen by {@code
- * spring.cloud.function.definition} or by a routing header. The path comes from the IaC when it
- * can be told which function an API event reaches; otherwise it is a placeholder {@code
- * /functionName} with LOW confidence. See docs/extractors/spring-cloud-function.md.
+ * spring.cloud.function.definition} or by a routing header. The path comes from the IaC when it can
+ * be told which function an API event reaches; otherwise it is a placeholder {@code /functionName}
+ * with LOW confidence. See docs/extractors/spring-cloud-function.md.
  */
 public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
 
@@ -32,24 +32,28 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
   private static final String ROUTING_EXPRESSION = "spring.cloud.function.routing-expression";
   private static final String ROUTER = "functionRouter";
 
-  private static final Map<String, String> FUNCTIONAL_TYPES = Map.of(
-      "java.util.function.Function", "apply",
-      "java.util.function.Consumer", "accept",
-      "java.util.function.Supplier", "get");
+  private static final Map<String, String> FUNCTIONAL_TYPES =
+      Map.of(
+          "java.util.function.Function", "apply",
+          "java.util.function.Consumer", "accept",
+          "java.util.function.Supplier", "get");
 
   private static final Set<String> BEAN = Set.of("org.springframework.context.annotation.Bean");
-  private static final Set<String> COMPONENTS = Set.of(
-      "org.springframework.stereotype.Component",
-      "org.springframework.stereotype.Service",
-      "org.springframework.stereotype.Repository",
-      "org.springframework.stereotype.Controller");
-  private static final Set<String> ROUTING_CALLBACKS = Set.of(
-      "org.springframework.cloud.function.context.MessageRoutingCallback",
-      "org.springframework.cloud.function.context.config.RoutingFunction",
-      "org.springframework.cloud.function.context.config.MessageRoutingCallback");
+  private static final Set<String> COMPONENTS =
+      Set.of(
+          "org.springframework.stereotype.Component",
+          "org.springframework.stereotype.Service",
+          "org.springframework.stereotype.Repository",
+          "org.springframework.stereotype.Controller");
+  private static final Set<String> ROUTING_CALLBACKS =
+      Set.of(
+          "org.springframework.cloud.function.context.MessageRoutingCallback",
+          "org.springframework.cloud.function.context.config.RoutingFunction",
+          "org.springframework.cloud.function.context.config.MessageRoutingCallback");
 
   /** A function of the catalog: its bean name, handler and the code that runs it. */
-  private record CatalogEntry(String name, String handler, SourceRef source, List<Node> entryCode) {}
+  private record CatalogEntry(
+      String name, String handler, SourceRef source, List<Node> entryCode) {}
 
   @Override
   public String id() {
@@ -62,16 +66,19 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       return true;
     }
     if (!FrameworkEntryPoints.functionsFor(
-        context, FrameworkEntryPoints.SPRING_CLOUD_FUNCTION_CONTAINERS).isEmpty()) {
+            context, FrameworkEntryPoints.SPRING_CLOUD_FUNCTION_CONTAINERS)
+        .isEmpty()) {
       return true;
     }
     for (LambdaFunction function : context.iac().functions()) {
-      if (ApplicationProperties.empty().forFunction(function).hasKeyStartingWith("spring.cloud.function")) {
+      if (ApplicationProperties.empty()
+          .forFunction(function)
+          .hasKeyStartingWith("spring.cloud.function")) {
         return true;
       }
     }
-    return ApplicationProperties.load(new RouteContext(
-            context.workspace(), context.iac(), new dev.ficus.model.Diagnostics()))
+    return ApplicationProperties.load(
+            new RouteContext(context.workspace(), context.iac(), new dev.ficus.model.Diagnostics()))
         .hasKeyStartingWith("spring.cloud.function");
   }
 
@@ -83,30 +90,40 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
     Map<String, CatalogEntry> catalog = catalog(context, values, hierarchy, properties);
     boolean callback = hasRoutingCallback(context, values, hierarchy);
 
-    List<String> hosts = FrameworkEntryPoints.functionsFor(
-        context, FrameworkEntryPoints.SPRING_CLOUD_FUNCTION_CONTAINERS);
+    List<String> hosts =
+        FrameworkEntryPoints.functionsFor(
+            context, FrameworkEntryPoints.SPRING_CLOUD_FUNCTION_CONTAINERS);
     List<ExtractedRoute> routes = new ArrayList<>();
     if (hosts.isEmpty()) {
       routesFor(context, null, properties, catalog, callback, routes);
     }
     for (String host : hosts) {
-      LambdaFunction function = context.iac().functions().stream()
-          .filter(f -> f.logicalId().equals(host)).findFirst().orElse(null);
+      LambdaFunction function =
+          context.iac().functions().stream()
+              .filter(f -> f.logicalId().equals(host))
+              .findFirst()
+              .orElse(null);
       routesFor(context, function, properties.forFunction(function), catalog, callback, routes);
     }
     return routes;
   }
 
-  private void routesFor(RouteContext context, LambdaFunction function,
-      ApplicationProperties properties, Map<String, CatalogEntry> catalog, boolean callback,
+  private void routesFor(
+      RouteContext context,
+      LambdaFunction function,
+      ApplicationProperties properties,
+      Map<String, CatalogEntry> catalog,
+      boolean callback,
       List<ExtractedRoute> out) {
     String functionId = function == null ? null : function.logicalId();
     SourceRef hostRef = function == null ? null : function.source();
-    String definition = properties.get(DEFINITION)
-        .map(d -> PropertyPlaceholders.resolve(d, properties::get).text().trim())
-        .orElse("");
-    boolean routing = callback || properties.get(ROUTING_EXPRESSION).isPresent()
-        || definition.equals(ROUTER);
+    String definition =
+        properties
+            .get(DEFINITION)
+            .map(d -> PropertyPlaceholders.resolve(d, properties::get).text().trim())
+            .orElse("");
+    boolean routing =
+        callback || properties.get(ROUTING_EXPRESSION).isPresent() || definition.equals(ROUTER);
 
     List<List<String>> chosen = new ArrayList<>();
     if (!routing && !definition.isEmpty()) {
@@ -127,11 +144,16 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       catalog.keySet().forEach(name -> chosen.add(List.of(name)));
     }
     if (routing && function != null && !function.apiTriggers().isEmpty()) {
-      context.diagnostics().note("spring-cloud-function-routed-by-header",
-          "Function " + functionId + " picks its Spring Cloud Function per request (routing "
-              + "expression, callback or header); each function is reported as ANY /{name}, "
-              + "since the API path does not tell them apart.",
-          hostRef);
+      context
+          .diagnostics()
+          .note(
+              "spring-cloud-function-routed-by-header",
+              "Function "
+                  + functionId
+                  + " picks its Spring Cloud Function per request (routing "
+                  + "expression, callback or header); each function is reported as ANY /{name}, "
+                  + "since the API path does not tell them apart.",
+              hostRef);
     }
     boolean single = chosen.size() == 1 && !routing;
     for (List<String> composition : chosen) {
@@ -139,11 +161,17 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       for (String name : composition) {
         CatalogEntry entry = catalog.get(name);
         if (entry == null) {
-          context.diagnostics().warning("spring-cloud-function-unknown-function",
-              "spring.cloud.function.definition names '" + name + "', which is no function bean "
-                  + "of the repository" + (functionId == null ? "" : " (function " + functionId + ")")
-                  + ".",
-              hostRef);
+          context
+              .diagnostics()
+              .warning(
+                  "spring-cloud-function-unknown-function",
+                  "spring.cloud.function.definition names '"
+                      + name
+                      + "', which is no function bean "
+                      + "of the repository"
+                      + (functionId == null ? "" : " (function " + functionId + ")")
+                      + ".",
+                  hostRef);
         } else {
           entries.add(entry);
         }
@@ -157,28 +185,49 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       List<Trigger> triggers = function == null ? List.of() : function.apiTriggers();
       if (single && !triggers.isEmpty()) {
         for (Trigger trigger : triggers) {
-          SourceRef source = trigger.source() != null ? trigger.source()
-              : hostRef != null ? hostRef : first.source();
-          Route route = new Route(trigger.method(), trigger.path(), first.handler(), source,
-              functionId, Confidence.HIGH, id(), List.of());
+          SourceRef source =
+              trigger.source() != null
+                  ? trigger.source()
+                  : hostRef != null ? hostRef : first.source();
+          Route route =
+              new Route(
+                  trigger.method(),
+                  trigger.path(),
+                  first.handler(),
+                  source,
+                  functionId,
+                  Confidence.HIGH,
+                  id(),
+                  List.of());
           out.add(new ExtractedRoute(route, entryCode));
         }
       } else {
         String path = "/" + String.join(",", composition);
-        Route route = new Route("ANY", path, first.handler(), first.source(), functionId,
-            Confidence.LOW, id(), List.of());
+        Route route =
+            new Route(
+                "ANY",
+                path,
+                first.handler(),
+                first.source(),
+                functionId,
+                Confidence.LOW,
+                id(),
+                List.of());
         out.add(new ExtractedRoute(route, entryCode));
       }
     }
   }
 
   /** Function beans by name, sorted: {@code @Bean} methods, components, scanned classes. */
-  private Map<String, CatalogEntry> catalog(RouteContext context, AnnotationValues values,
-      TypeHierarchy hierarchy, ApplicationProperties properties) {
-    Set<String> components =
-        SpringMvcRouteExtractor.withMetaAnnotated(context, values, COMPONENTS);
+  private Map<String, CatalogEntry> catalog(
+      RouteContext context,
+      AnnotationValues values,
+      TypeHierarchy hierarchy,
+      ApplicationProperties properties) {
+    Set<String> components = SpringMvcRouteExtractor.withMetaAnnotated(context, values, COMPONENTS);
     List<String> scanPackages = new ArrayList<>();
-    for (String p : properties.get("spring.cloud.function.scan.packages").orElse("functions").split(",")) {
+    for (String p :
+        properties.get("spring.cloud.function.scan.packages").orElse("functions").split(",")) {
       if (!p.isBlank()) {
         scanPackages.add(p.trim());
       }
@@ -196,26 +245,38 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
         SourceRef source = context.workspace().ref(bean.get());
         if (qualified.isPresent() && FUNCTIONAL_TYPES.containsKey(qualified.get())) {
           String owner = type.getFullyQualifiedName().orElse(type.getNameAsString());
-          catalog.putIfAbsent(name, new CatalogEntry(
-              name, owner + "#" + method.getNameAsString(), source, List.of(method)));
+          catalog.putIfAbsent(
+              name,
+              new CatalogEntry(
+                  name, owner + "#" + method.getNameAsString(), source, List.of(method)));
         } else if (qualified.isPresent()) {
           Optional<TypeDeclaration<?>> implementation =
               context.workspace().findType(qualified.get());
           if (implementation.isPresent()) {
-            functionalMethod(hierarchy, implementation.get()).ifPresent(m -> catalog.putIfAbsent(
-                name, new CatalogEntry(name, handlerOf(implementation.get(), m), source,
-                    List.of(m))));
+            functionalMethod(hierarchy, implementation.get())
+                .ifPresent(
+                    m ->
+                        catalog.putIfAbsent(
+                            name,
+                            new CatalogEntry(
+                                name, handlerOf(implementation.get(), m), source, List.of(m))));
           }
         }
       }
       if (!(type instanceof ClassOrInterfaceDeclaration declaration)
-          || declaration.isInterface() || declaration.isAbstract()) {
+          || declaration.isInterface()
+          || declaration.isAbstract()) {
         continue;
       }
       Optional<AnnotationExpr> component = values.find(declaration, components);
-      String pkg = declaration.findCompilationUnit()
-          .flatMap(u -> u.getPackageDeclaration()).map(p -> p.getNameAsString()).orElse("");
-      boolean scanned = scanPackages.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+      String pkg =
+          declaration
+              .findCompilationUnit()
+              .flatMap(u -> u.getPackageDeclaration())
+              .map(p -> p.getNameAsString())
+              .orElse("");
+      boolean scanned =
+          scanPackages.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
       if (component.isEmpty() && !scanned) {
         continue;
       }
@@ -223,11 +284,16 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       if (method.isEmpty()) {
         continue;
       }
-      String name = component.flatMap(c -> beanName(values, c))
-          .orElse(Introspector.decapitalize(declaration.getNameAsString()));
-      SourceRef source = context.workspace().ref(component.isPresent() ? component.get() : declaration);
-      catalog.putIfAbsent(name, new CatalogEntry(
-          name, handlerOf(declaration, method.get()), source, List.of(method.get())));
+      String name =
+          component
+              .flatMap(c -> beanName(values, c))
+              .orElse(Introspector.decapitalize(declaration.getNameAsString()));
+      SourceRef source =
+          context.workspace().ref(component.isPresent() ? component.get() : declaration);
+      catalog.putIfAbsent(
+          name,
+          new CatalogEntry(
+              name, handlerOf(declaration, method.get()), source, List.of(method.get())));
     }
     return catalog;
   }
@@ -253,13 +319,17 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
   }
 
   private static String handlerOf(TypeDeclaration<?> type, MethodDeclaration method) {
-    return type.getFullyQualifiedName().orElse(type.getNameAsString()) + "#" + method.getNameAsString();
+    return type.getFullyQualifiedName().orElse(type.getNameAsString())
+        + "#"
+        + method.getNameAsString();
   }
 
   /** The first name a {@code @Bean} or {@code @Component} gives, when it gives one. */
   private static Optional<String> beanName(AnnotationValues values, AnnotationExpr annotation) {
     Optional<Expression> member = AnnotationValues.member(annotation, "value", "name");
-    return member.flatMap(values::strings).flatMap(names -> names.stream().findFirst())
+    return member
+        .flatMap(values::strings)
+        .flatMap(names -> names.stream().findFirst())
         .filter(n -> !n.isBlank());
   }
 
@@ -272,8 +342,11 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
       }
       for (MethodDeclaration method : type.getMethods()) {
         if (values.find(method, BEAN).isPresent()
-            && values.typeNames().qualify(method.getType().asString(), method)
-                .filter(ROUTING_CALLBACKS::contains).isPresent()) {
+            && values
+                .typeNames()
+                .qualify(method.getType().asString(), method)
+                .filter(ROUTING_CALLBACKS::contains)
+                .isPresent()) {
           return true;
         }
       }

@@ -23,9 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Routes of Spring MVC / Spring Boot controllers ({@code @RestController} with {@code
- * @GetMapping} and friends), as served behind aws-serverless-java-container. See
- * docs/extractors/spring-mvc.md.
+ * Routes of Spring MVC / Spring Boot controllers ({@code @RestController} with {@code @GetMapping}
+ * and friends), as served behind aws-serverless-java-container. See docs/extractors/spring-mvc.md.
  */
 public final class SpringMvcRouteExtractor implements RouteExtractor {
 
@@ -74,16 +73,26 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
 
     Optional<String> functionId =
         FrameworkEntryPoints.functionFor(context, FrameworkEntryPoints.SPRING_CONTAINERS)
-            .or(() -> FrameworkEntryPoints.functionFor(context, FrameworkEntryPoints.MICRONAUT_CONTAINERS));
-    LambdaFunction function = functionId.flatMap(id -> context.iac().functions().stream()
-        .filter(f -> f.logicalId().equals(id)).findFirst()).orElse(null);
+            .or(
+                () ->
+                    FrameworkEntryPoints.functionFor(
+                        context, FrameworkEntryPoints.MICRONAUT_CONTAINERS));
+    LambdaFunction function =
+        functionId
+            .flatMap(
+                id ->
+                    context.iac().functions().stream()
+                        .filter(f -> f.logicalId().equals(id))
+                        .findFirst())
+            .orElse(null);
     ApplicationProperties properties = ApplicationProperties.load(context).forFunction(function);
     Prefix prefix = prefix(properties);
 
     List<ExtractedRoute> routes = new ArrayList<>();
     for (TypeDeclaration<?> type : context.workspace().types().all().values()) {
       if (!(type instanceof ClassOrInterfaceDeclaration declaration)
-          || declaration.isInterface() || declaration.isAbstract()) {
+          || declaration.isInterface()
+          || declaration.isAbstract()) {
         continue;
       }
       List<TypeDeclaration<?>> ancestry = hierarchy.ancestry(declaration);
@@ -100,18 +109,25 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
   record Prefix(String path, boolean usedDefault, List<String> unresolved) {}
 
   static Prefix prefix(ApplicationProperties properties) {
-    String contextPath = properties.get("server.servlet.context-path")
-        .or(() -> properties.get("server.context-path"))
-        .or(() -> properties.get("spring.webflux.base-path"))
-        .orElse("");
-    String servletPath = properties.get("spring.mvc.servlet.path")
-        .or(() -> properties.get("server.servlet-path"))
-        .orElse("");
-    PropertyPlaceholders.Result context = PropertyPlaceholders.resolve(contextPath, properties::get);
-    PropertyPlaceholders.Result servlet = PropertyPlaceholders.resolve(servletPath, properties::get);
+    String contextPath =
+        properties
+            .get("server.servlet.context-path")
+            .or(() -> properties.get("server.context-path"))
+            .or(() -> properties.get("spring.webflux.base-path"))
+            .orElse("");
+    String servletPath =
+        properties
+            .get("spring.mvc.servlet.path")
+            .or(() -> properties.get("server.servlet-path"))
+            .orElse("");
+    PropertyPlaceholders.Result context =
+        PropertyPlaceholders.resolve(contextPath, properties::get);
+    PropertyPlaceholders.Result servlet =
+        PropertyPlaceholders.resolve(servletPath, properties::get);
     List<String> unresolved = new ArrayList<>(context.unresolved());
     unresolved.addAll(servlet.unresolved());
-    String path = RoutePaths.join(RoutePaths.prefix(context.text()), RoutePaths.prefix(servlet.text()));
+    String path =
+        RoutePaths.join(RoutePaths.prefix(context.text()), RoutePaths.prefix(servlet.text()));
     return new Prefix(path, context.usedDefault() || servlet.usedDefault(), unresolved);
   }
 
@@ -119,7 +135,8 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
    * The given annotations plus the repository's own annotations meta-annotated with one of them
    * ({@code @ApiController} carrying {@code @RestController}), transitively.
    */
-  static Set<String> withMetaAnnotated(RouteContext context, AnnotationValues values, Set<String> base) {
+  static Set<String> withMetaAnnotated(
+      RouteContext context, AnnotationValues values, Set<String> base) {
     Set<String> names = new TreeSet<>(base);
     boolean grew = true;
     while (grew) {
@@ -145,8 +162,13 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     private final Prefix prefix;
     private final String functionId;
 
-    ControllerReader(RouteContext context, AnnotationValues values, TypeHierarchy hierarchy,
-        ApplicationProperties properties, Prefix prefix, String functionId) {
+    ControllerReader(
+        RouteContext context,
+        AnnotationValues values,
+        TypeHierarchy hierarchy,
+        ApplicationProperties properties,
+        Prefix prefix,
+        String functionId) {
       this.context = context;
       this.values = values;
       this.hierarchy = hierarchy;
@@ -155,7 +177,9 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
       this.functionId = functionId;
     }
 
-    void read(ClassOrInterfaceDeclaration controller, List<TypeDeclaration<?>> ancestry,
+    void read(
+        ClassOrInterfaceDeclaration controller,
+        List<TypeDeclaration<?>> ancestry,
         List<ExtractedRoute> out) {
       String className = controller.getFullyQualifiedName().orElse(controller.getNameAsString());
       // The class-level mapping: the nearest one in the hierarchy, as Spring's merged lookup.
@@ -192,7 +216,8 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
           unresolvedPath(annotation, className + "#" + member.name());
           continue;
         }
-        String fixed = MAPPINGS.get(values.qualify(annotation).orElseGet(() -> qualifiedMapping(annotation)));
+        String fixed =
+            MAPPINGS.get(values.qualify(annotation).orElseGet(() -> qualifiedMapping(annotation)));
         Set<String> httpMethods = new LinkedHashSet<>(classMethods);
         if (fixed != null && !fixed.isEmpty()) {
           httpMethods.add(fixed);
@@ -202,15 +227,22 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
         if (httpMethods.isEmpty()) {
           httpMethods.add("ANY");
         }
-        boolean overloaded = members.stream().filter(m -> m.name().equals(member.name())).count() > 1;
-        String handler = className + "#" + member.name()
-            + (overloaded ? "(" + TypeHierarchy.parameterTypes(member.implementation()) + ")" : "");
+        boolean overloaded =
+            members.stream().filter(m -> m.name().equals(member.name())).count() > 1;
+        String handler =
+            className
+                + "#"
+                + member.name()
+                + (overloaded
+                    ? "(" + TypeHierarchy.parameterTypes(member.implementation()) + ")"
+                    : "");
         SourceRef source = context.workspace().ref(annotation);
         Set<String> seen = new TreeSet<>();
         for (String classPath : classPaths) {
           for (String methodPath : methodPaths.get()) {
             String raw = RoutePaths.join(prefix.path(), RoutePaths.join(classPath, methodPath));
-            PropertyPlaceholders.Result resolved = PropertyPlaceholders.resolve(raw, properties::get);
+            PropertyPlaceholders.Result resolved =
+                PropertyPlaceholders.resolve(raw, properties::get);
             RoutePaths.Converted converted = RoutePaths.fromSpring(resolved.text());
             Confidence confidence = converted.confidence();
             if (resolved.usedDefault() || prefix.usedDefault()) {
@@ -220,17 +252,32 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
             unresolved.addAll(resolved.unresolved());
             if (!unresolved.isEmpty()) {
               confidence = Confidence.LOW;
-              context.diagnostics().warning("spring-mvc-unresolved-placeholder",
-                  "Route path of " + handler + " uses ${" + String.join("}, ${", unresolved)
-                      + "}, which no configuration file defines; it is reported as a path variable.",
-                  source);
+              context
+                  .diagnostics()
+                  .warning(
+                      "spring-mvc-unresolved-placeholder",
+                      "Route path of "
+                          + handler
+                          + " uses ${"
+                          + String.join("}, ${", unresolved)
+                          + "}, which no configuration file defines; it is reported as a path"
+                          + " variable.",
+                      source);
             }
             for (String httpMethod : httpMethods) {
               if (!seen.add(httpMethod + " " + converted.path())) {
                 continue;
               }
-              Route route = new Route(httpMethod, converted.path(), handler, source, functionId,
-                  confidence, "spring-mvc", List.of());
+              Route route =
+                  new Route(
+                      httpMethod,
+                      converted.path(),
+                      handler,
+                      source,
+                      functionId,
+                      confidence,
+                      "spring-mvc",
+                      List.of());
               out.add(new ExtractedRoute(route, List.<Node>of(member.implementation())));
             }
           }
@@ -262,10 +309,17 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     }
 
     private void unresolvedPath(AnnotationExpr annotation, String where) {
-      context.diagnostics().warning("spring-mvc-unresolved-path",
-          "The path of " + where + " (" + annotation + ") is not a constant ficus can read; "
-              + "its routes are not reported.",
-          context.workspace().ref(annotation));
+      context
+          .diagnostics()
+          .warning(
+              "spring-mvc-unresolved-path",
+              "The path of "
+                  + where
+                  + " ("
+                  + annotation
+                  + ") is not a constant ficus can read; "
+                  + "its routes are not reported.",
+              context.workspace().ref(annotation));
     }
   }
 }

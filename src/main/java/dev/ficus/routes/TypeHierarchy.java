@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * The supertypes of a repository class that the repository itself declares, and the methods a
  * concrete class ends up with: how a handler inherited from an abstract base controller, or
  * declared with its mapping on an interface the controller implements, is found. Works from the
- * source alone (no symbol solver): supertypes are named through imports, overriding is matched
- * on method name and the simple names of the parameter types.
+ * source alone (no symbol solver): supertypes are named through imports, overriding is matched on
+ * method name and the simple names of the parameter types.
  */
 final class TypeHierarchy {
 
@@ -29,10 +29,11 @@ final class TypeHierarchy {
    *
    * @param implementation the declaration that runs: the most specific one with a body, else the
    *     most specific one
-   * @param declarations every declaration of the same signature, from the class up: the class,
-   *     its superclasses, then the interfaces
+   * @param declarations every declaration of the same signature, from the class up: the class, its
+   *     superclasses, then the interfaces
    */
-  record Member(String signature, MethodDeclaration implementation, List<MethodDeclaration> declarations) {
+  record Member(
+      String signature, MethodDeclaration implementation, List<MethodDeclaration> declarations) {
     Member {
       declarations = List.copyOf(declarations);
     }
@@ -61,8 +62,7 @@ final class TypeHierarchy {
       if (classes.contains(current) || interfaces.contains(current)) {
         continue;
       }
-      boolean isInterface =
-          current instanceof ClassOrInterfaceDeclaration c && c.isInterface();
+      boolean isInterface = current instanceof ClassOrInterfaceDeclaration c && c.isInterface();
       (isInterface ? interfaces : classes).add(current);
       if (current instanceof ClassOrInterfaceDeclaration declaration) {
         // Superclass first, so classes come before interfaces when the queue is walked in order.
@@ -80,8 +80,8 @@ final class TypeHierarchy {
   }
 
   /**
-   * Fully qualified names of every supertype written in the ancestry, including those outside
-   * the repository ({@code java.util.function.Function}).
+   * Fully qualified names of every supertype written in the ancestry, including those outside the
+   * repository ({@code java.util.function.Function}).
    */
   Set<String> allSupertypeNames(TypeDeclaration<?> type) {
     Set<String> names = new java.util.TreeSet<>();
@@ -98,9 +98,9 @@ final class TypeHierarchy {
   }
 
   /**
-   * The methods of {@code type} including inherited ones, the class's own first. A parameter
-   * typed by a type variable ({@code T body} in {@code CrudController<T>}) matches any type, so
-   * that {@code create(Owner)} overrides {@code create(T)}.
+   * The methods of {@code type} including inherited ones, the class's own first. A parameter typed
+   * by a type variable ({@code T body} in {@code CrudController<T>}) matches any type, so that
+   * {@code create(Owner)} overrides {@code create(T)}.
    */
   List<Member> members(TypeDeclaration<?> type) {
     List<List<MethodDeclaration>> groups = new ArrayList<>();
