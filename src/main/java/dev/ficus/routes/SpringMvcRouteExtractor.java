@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -70,6 +71,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     AnnotationValues values = new AnnotationValues(context.workspace());
     TypeHierarchy hierarchy = new TypeHierarchy(context.workspace(), values.typeNames());
     Set<String> controllers = withMetaAnnotated(context, values, CONTROLLERS);
+    Map<String, AnnotationExpr> composed = composedMappings(context, values);
 
     Optional<String> functionId =
         FrameworkEntryPoints.functionFor(context, FrameworkEntryPoints.SPRING_CONTAINERS)
@@ -99,7 +101,8 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
       if (ancestry.stream().noneMatch(t -> values.find(t, controllers).isPresent())) {
         continue;
       }
-      new ControllerReader(context, values, hierarchy, properties, prefix, functionId.orElse(null))
+      new ControllerReader(
+              context, values, hierarchy, composed, properties, prefix, functionId.orElse(null))
           .read(declaration, ancestry, routes);
     }
     return routes;
@@ -153,11 +156,50 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     return names;
   }
 
+  /**
+   * The repository's own composed mapping annotations ({@code @GetJson} carrying {@code
+   * @RequestMapping(method = GET, produces = ...)}), each with the Spring mapping annotation it
+   * carries, following chains of composed annotations.
+   */
+  static Map<String, AnnotationExpr> composedMappings(RouteContext context, AnnotationValues values) {
+    Map<String, AnnotationExpr> composed = new TreeMap<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, TypeDeclaration<?>> e : context.workspace().types().all().entrySet()) {
+        if (!(e.getValue() instanceof AnnotationDeclaration annotation)
+            || composed.containsKey(e.getKey())) {
+          continue;
+        }
+        Optional<AnnotationExpr> direct = values.find(annotation, MAPPINGS.keySet());
+        if (direct.isPresent()) {
+          composed.put(e.getKey(), direct.get());
+          grew = true;
+          continue;
+        }
+        Optional<AnnotationExpr> viaComposed = values.find(annotation, composed.keySet());
+        if (viaComposed.isPresent()) {
+          values
+              .qualify(viaComposed.get())
+              .map(composed::get)
+              .ifPresent(base -> composed.put(e.getKey(), base));
+          if (composed.containsKey(e.getKey())) {
+            grew = true;
+          }
+        }
+      }
+    }
+    return composed;
+  }
+
   /** Reads one concrete controller class. */
   private static final class ControllerReader {
     private final RouteContext context;
     private final AnnotationValues values;
     private final TypeHierarchy hierarchy;
+    private final Map<String, AnnotationExpr> composed;
+    private final Set<String> methodMappings;
+    private final Set<String> classMappings;
     private final ApplicationProperties properties;
     private final Prefix prefix;
     private final String functionId;
@@ -166,12 +208,23 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
         RouteContext context,
         AnnotationValues values,
         TypeHierarchy hierarchy,
+        Map<String, AnnotationExpr> composed,
         ApplicationProperties properties,
         Prefix prefix,
         String functionId) {
       this.context = context;
       this.values = values;
       this.hierarchy = hierarchy;
+      this.composed = composed;
+      this.methodMappings = new TreeSet<>(MAPPINGS.keySet());
+      this.methodMappings.addAll(composed.keySet());
+      this.classMappings = new TreeSet<>(REQUEST_MAPPING);
+      composed.forEach(
+          (name, base) -> {
+            if (REQUEST_MAPPING.contains(qualifiedMapping(base))) {
+              classMappings.add(name);
+            }
+          });
       this.properties = properties;
       this.prefix = prefix;
       this.functionId = functionId;
@@ -186,7 +239,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
       List<String> classPaths = List.of("");
       List<String> classMethods = List.of();
       for (TypeDeclaration<?> t : ancestry) {
-        Optional<AnnotationExpr> mapping = values.find(t, REQUEST_MAPPING);
+        Optional<AnnotationExpr> mapping = values.find(t, classMappings);
         if (mapping.isPresent()) {
           Optional<List<String>> paths = paths(mapping.get());
           if (paths.isEmpty()) {
@@ -194,7 +247,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
             return;
           }
           classPaths = paths.get();
-          classMethods = methods(mapping.get());
+          classMethods = httpMethods(mapping.get());
           break;
         }
       }
@@ -202,7 +255,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
       for (TypeHierarchy.Member member : members) {
         Optional<AnnotationExpr> mapping = Optional.empty();
         for (MethodDeclaration declaration : member.declarations()) {
-          mapping = values.find(declaration, MAPPINGS.keySet());
+          mapping = values.find(declaration, methodMappings);
           if (mapping.isPresent()) {
             break;
           }
@@ -216,14 +269,8 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
           unresolvedPath(annotation, className + "#" + member.name());
           continue;
         }
-        String fixed =
-            MAPPINGS.get(values.qualify(annotation).orElseGet(() -> qualifiedMapping(annotation)));
         Set<String> httpMethods = new LinkedHashSet<>(classMethods);
-        if (fixed != null && !fixed.isEmpty()) {
-          httpMethods.add(fixed);
-        } else {
-          httpMethods.addAll(methods(annotation));
-        }
+        httpMethods.addAll(httpMethods(annotation));
         if (httpMethods.isEmpty()) {
           httpMethods.add("ANY");
         }
@@ -285,18 +332,44 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
       }
     }
 
-    /** For an annotation written with a wildcard import, the mapping it names. */
+    /**
+     * The qualified name of a mapping annotation (Spring's or a composed one of the repository);
+     * written with a wildcard import, the Spring annotation of that simple name.
+     */
     private String qualifiedMapping(AnnotationExpr annotation) {
-      String simple = annotation.getName().getIdentifier();
-      return ANNOTATIONS + simple;
+      return values
+          .qualify(annotation)
+          .orElse(ANNOTATIONS + annotation.getName().getIdentifier());
     }
 
+    /**
+     * The paths of a mapping annotation; a composed annotation without its own {@code value} or
+     * {@code path} (an {@code @AliasFor} of the carried mapping's) uses the carried mapping's.
+     */
     private Optional<List<String>> paths(AnnotationExpr annotation) {
       Optional<Expression> member = AnnotationValues.member(annotation, "value", "path");
+      AnnotationExpr base = composed.get(qualifiedMapping(annotation));
+      if (member.isEmpty() && base != null) {
+        member = AnnotationValues.member(base, "value", "path");
+      }
       if (member.isEmpty()) {
         return Optional.of(List.of(""));
       }
       return values.strings(member.get()).map(list -> list.isEmpty() ? List.of("") : list);
+    }
+
+    /** The methods an annotation names: its own fixed one, its {@code method}, its base's. */
+    private List<String> httpMethods(AnnotationExpr annotation) {
+      List<String> methods = new ArrayList<>();
+      AnnotationExpr base = composed.get(qualifiedMapping(annotation));
+      for (AnnotationExpr a : base == null ? List.of(annotation) : List.of(annotation, base)) {
+        String fixed = MAPPINGS.get(qualifiedMapping(a));
+        if (fixed != null && !fixed.isEmpty()) {
+          methods.add(fixed);
+        }
+        methods.addAll(methods(a));
+      }
+      return methods.stream().distinct().toList();
     }
 
     private static List<String> methods(AnnotationExpr annotation) {

@@ -515,4 +515,54 @@ class SpringMvcRouteExtractorTest {
     List<Route> routes = RouteMarkers.check(extractor, repo);
     assertThat(routes).extracting(Route::function).containsExactly("PetStoreFunction");
   }
+
+  @Test
+  void composedMappingAnnotationsOfTheRepository() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/web/GetJson.java", """
+            package com.acme.web;
+
+            import org.springframework.core.annotation.AliasFor;
+            import org.springframework.web.bind.annotation.RequestMapping;
+            import org.springframework.web.bind.annotation.RequestMethod;
+
+            @RequestMapping(method = RequestMethod.GET, produces = "application/json")
+            public @interface GetJson {
+              @AliasFor(annotation = RequestMapping.class)
+              String[] value() default {};
+            }
+            """)
+        .java("com/acme/web/ApiV1.java", """
+            package com.acme.web;
+
+            import org.springframework.web.bind.annotation.RequestMapping;
+
+            @RequestMapping("/api/v1")
+            public @interface ApiV1 {}
+            """)
+        .java("com/acme/web/Health.java", """
+            package com.acme.web;
+
+            import org.springframework.web.bind.annotation.PostMapping;
+
+            @PostMapping("/health")
+            public @interface Health {}
+            """)
+        .java("com/acme/web/StatusController.java", """
+            package com.acme.web;
+
+            import org.springframework.web.bind.annotation.RestController;
+
+            @RestController
+            @ApiV1
+            class StatusController {
+              @GetJson("/status") // ROUTE: GET /api/v1/status
+              public String status() { return ""; }
+
+              @Health // ROUTE: POST /api/v1/health
+              public String health() { return ""; }
+            }
+            """);
+    RouteMarkers.check(extractor, repo);
+  }
 }
