@@ -143,14 +143,14 @@ public final class SpringCloudFunctionRouteExtractor implements RouteExtractor {
     } else {
       catalog.keySet().forEach(name -> chosen.add(List.of(name)));
     }
-    if (routing && function != null && !function.apiTriggers().isEmpty()) {
+    if ((routing || chosen.size() > 1) && function != null && !function.apiTriggers().isEmpty()) {
       context
           .diagnostics()
           .note(
               "spring-cloud-function-routed-by-header",
               "Function "
                   + functionId
-                  + " picks its Spring Cloud Function per request (routing "
+                  + " can run several Spring Cloud Functions (a definition list, a routing "
                   + "expression, callback or header); each function is reported as ANY /{name}, "
                   + "since the API path does not tell them apart.",
               hostRef);
