@@ -17,6 +17,35 @@ import java.util.Set;
  */
 public final class FrameworkEntryPoints {
 
+  /**
+   * aws-serverless-java-container's Spring and Spring Boot handlers (1.x and 2.x), whose presence
+   * in a handler class, or as the IaC handler, says that a function serves Spring MVC routes.
+   */
+  public static final Set<String> SPRING_CONTAINERS =
+      Set.of(
+          "com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler",
+          "com.amazonaws.serverless.proxy.spring.SpringLambdaContainerHandler",
+          "com.amazonaws.serverless.proxy.spring.SpringBootProxyHandlerBuilder",
+          "com.amazonaws.serverless.proxy.spring.SpringProxyHandlerBuilder",
+          "com.amazonaws.serverless.proxy.spring.SpringDelegatingLambdaContainerHandler");
+
+  /** Micronaut's API Gateway / ALB function handlers, Micronaut 1 to 4. */
+  public static final Set<String> MICRONAUT_CONTAINERS =
+      Set.of(
+          "io.micronaut.function.aws.proxy.MicronautLambdaHandler",
+          "io.micronaut.function.aws.proxy.MicronautLambdaContainerHandler",
+          "io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction",
+          "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction",
+          "io.micronaut.function.aws.proxy.alb.ApplicationLoadBalancerFunction");
+
+  /** Spring Cloud Function's AWS adapter handlers (FunctionInvoker and its predecessors). */
+  public static final Set<String> SPRING_CLOUD_FUNCTION_CONTAINERS =
+      Set.of(
+          "org.springframework.cloud.function.adapter.aws.FunctionInvoker",
+          "org.springframework.cloud.function.adapter.aws.SpringBootRequestHandler",
+          "org.springframework.cloud.function.adapter.aws.SpringBootStreamHandler",
+          "org.springframework.cloud.function.adapter.aws.SpringBootApiGatewayRequestHandler");
+
   private FrameworkEntryPoints() {}
 
   /**

@@ -21,7 +21,10 @@ public final class RouteExtractors {
 
   /** Every built-in extractor, in a fixed order. */
   public static RouteExtractors builtIn() {
-    return new RouteExtractors(List.of());
+    return new RouteExtractors(List.of(
+        new SpringMvcRouteExtractor(),
+        new MicronautRouteExtractor(),
+        new SpringCloudFunctionRouteExtractor()));
   }
 
   public List<RouteExtractor> extractors() {
