@@ -46,7 +46,7 @@ final class ServerlessFrameworkReader {
         ? new IacNode.Obj(Map.of(), Map.of(), 0) : doc.obj("provider");
     String providerRuntime = vars.resolve(provider.text("runtime")).text();
     List<String> providerPolicies = iamLines(provider, vars);
-    IacNode.Obj functions = doc.obj("functions");
+    IacNode.Obj functions = functions(doc.get("functions"));
     if (functions != null) {
       for (Map.Entry<String, IacNode> e : functions.fields().entrySet()) {
         if (!(e.getValue() instanceof IacNode.Obj fn)) {
@@ -103,6 +103,27 @@ final class ServerlessFrameworkReader {
           .readResources(file, resolver, null, "serverless", out);
     }
     out.parameters.putAll(resolver.parameters());
+  }
+
+  /** {@code functions} as a mapping, or as a list of mappings (an older layout) joined. */
+  private static IacNode.Obj functions(IacNode node) {
+    if (node instanceof IacNode.Obj o) {
+      return o;
+    }
+    if (!(node instanceof IacNode.Seq seq)) {
+      return null;
+    }
+    Map<String, IacNode> fields = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    for (IacNode item : seq.items()) {
+      if (item instanceof IacNode.Obj o) {
+        for (Map.Entry<String, IacNode> e : o.fields().entrySet()) {
+          fields.putIfAbsent(e.getKey(), e.getValue());
+          lines.putIfAbsent(e.getKey(), o.keyLine(e.getKey()));
+        }
+      }
+    }
+    return new IacNode.Obj(fields, lines, seq.line());
   }
 
   /** The resources section with {@code ${self:...}} variables in scalars resolved. */

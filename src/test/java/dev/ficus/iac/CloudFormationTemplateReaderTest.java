@@ -485,4 +485,57 @@ class CloudFormationTemplateReaderTest {
             tuple("Api", "ANY", "/pets/{petId}", Map.of("RestApiId", "PublicApi")));
     assertThat(loaded.iac().files()).containsExactly("template.yaml");
   }
+
+  @Test
+  void oddlyShapedTemplateNeverThrows() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "template.yaml",
+                """
+                Transform: [AWS::Serverless-2016-10-31]
+                Globals: none
+                Parameters: [a, b]
+                Resources:
+                  Empty:
+                  NoProps:
+                    Type: AWS::Serverless::Function
+                  ListProps:
+                    Type: AWS::Serverless::Function
+                    Properties: [1, 2]
+                  Odd:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: [not, a, string]
+                      Environment: {Variables: "x"}
+                      Events: [one, two]
+                      Policies: {Statement: nothing}
+                      Role: !GetAtt [Missing]
+                  Weird:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Handler: !Sub
+                      Code: s3://somewhere
+                      Environment:
+                        Variables:
+                          A: !Sub ["${X}", 1]
+                          B: !GetAtt
+                          C: !Ref
+                          D: [1, 2]
+                  Method:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      ResourceId: !Ref Method
+                      Integration: {Uri: !GetAtt Weird.Arn}
+                  Route:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties: {RouteKey: nospace, Target: !Ref Weird}
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions())
+        .extracting(LambdaFunction::logicalId)
+        .containsExactly("ListProps", "NoProps", "Odd", "Weird");
+    assertThat(loaded.iac().functions().get(3).environment()).hasSize(4);
+  }
 }
