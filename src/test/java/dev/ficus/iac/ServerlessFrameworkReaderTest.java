@@ -225,4 +225,33 @@ class ServerlessFrameworkReaderTest {
         .extracting(d -> d.severity() + " " + d.code())
         .containsExactly("ERROR iac-parse-error");
   }
+
+  @Test
+  void resourcesMayBeAListOfSections() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "serverless.yml",
+                """
+                service: shop
+                provider: {name: aws, runtime: java21}
+                functions:
+                  api:
+                    handler: com.acme.Api
+                    environment:
+                      CART: !Ref CartTable
+                resources:
+                  - ${file(resources/queues.yml)}
+                  - Resources:
+                      CartTable:
+                        Type: AWS::DynamoDB::Table
+                        Properties: {TableName: carts}
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions().get(0).environment())
+        .containsExactly(new EnvBinding("CART", EnvBinding.Kind.RESOURCE, "CartTable",
+            "AWS::DynamoDB::Table", "carts"));
+    assertThat(loaded.iac().resources()).extracting(r -> r.logicalId()).containsExactly("CartTable");
+  }
 }
