@@ -148,6 +148,7 @@ final class CdkJavaReader {
     final List<Trigger> triggers = new ArrayList<>();
     final List<String> policies = new ArrayList<>();
     Construct defaultHandler;
+
     /** Declared elsewhere and only referenced here ({@code Table.fromTableName}). */
     boolean imported;
 
@@ -203,7 +204,9 @@ final class CdkJavaReader {
       // Constants may be declared below the constructor that uses them.
       for (var field : type.getFields()) {
         for (VariableDeclarator v : field.getVariables()) {
-          v.getInitializer().map(this::string).ifPresent(s -> variables.put(v.getNameAsString(), s));
+          v.getInitializer()
+              .map(this::string)
+              .ifPresent(s -> variables.put(v.getNameAsString(), s));
         }
       }
       type.walk(
@@ -211,7 +214,8 @@ final class CdkJavaReader {
           node -> {
             if (node instanceof VariableDeclarator v && v.getInitializer().isPresent()) {
               bind(v.getNameAsString(), v.getInitializer().get());
-            } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+            } else if (node instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN) {
               String target = variableName(a.getTarget());
               if (target != null) {
                 bind(target, a.getValue());
@@ -332,8 +336,11 @@ final class CdkJavaReader {
         return null;
       }
       // Imported resources: Table.fromTableName(this, "Id", "orders").
-      if (scope.get() instanceof NameExpr typeName && CFN_TYPES.containsKey(typeName.getNameAsString())
-          && name.startsWith("from") && args.size() >= 3 && args.get(0) instanceof ThisExpr) {
+      if (scope.get() instanceof NameExpr typeName
+          && CFN_TYPES.containsKey(typeName.getNameAsString())
+          && name.startsWith("from")
+          && args.size() >= 3
+          && args.get(0) instanceof ThisExpr) {
         String id = string(args.get(1));
         if (id != null) {
           Construct c = create(typeName.getNameAsString(), id, call, Map.of());
@@ -387,10 +394,13 @@ final class CdkJavaReader {
       while (current instanceof MethodCallExpr m) {
         String name = m.getNameAsString();
         Expression scope = m.getScope().orElse(null);
-        if (name.equals("create") && scope instanceof FieldAccessExpr f
+        if (name.equals("create")
+            && scope instanceof FieldAccessExpr f
             && f.getNameAsString().equals("Builder")) {
-          String cls = f.getScope() instanceof NameExpr n ? n.getNameAsString()
-              : f.getScope() instanceof FieldAccessExpr q ? q.getNameAsString() : null;
+          String cls =
+              f.getScope() instanceof NameExpr n
+                  ? n.getNameAsString()
+                  : f.getScope() instanceof FieldAccessExpr q ? q.getNameAsString() : null;
           if (cls == null) {
             return null;
           }
@@ -420,7 +430,8 @@ final class CdkJavaReader {
         String cls, String id, Node at, Map<String, List<Expression>> settings) {
       Construct c = new Construct(cls, id, ref(at), settings);
       String nameSetting = NAME_SETTING.get(cls);
-      if (nameSetting != null && settings.get(nameSetting) != null
+      if (nameSetting != null
+          && settings.get(nameSetting) != null
           && !settings.get(nameSetting).isEmpty()) {
         c.physicalName = string(settings.get(nameSetting).get(0));
       }
@@ -451,11 +462,16 @@ final class CdkJavaReader {
       }
       if (c.isRestApi() && cls.equals("LambdaRestApi")) {
         List<Expression> handler = settings.get("handler");
-        c.defaultHandler = handler != null && !handler.isEmpty()
-            && eval(handler.get(0)) instanceof Construct fn ? fn : null;
+        c.defaultHandler =
+            handler != null && !handler.isEmpty() && eval(handler.get(0)) instanceof Construct fn
+                ? fn
+                : null;
         List<Expression> proxy = settings.get("proxy");
-        boolean proxied = proxy == null || proxy.isEmpty()
-            || !(proxy.get(0) instanceof BooleanLiteralExpr b) || b.getValue();
+        boolean proxied =
+            proxy == null
+                || proxy.isEmpty()
+                || !(proxy.get(0) instanceof BooleanLiteralExpr b)
+                || b.getValue();
         if (proxied && c.defaultHandler != null) {
           addApiMethod(new ApiResource(c, "/"), "ANY", c.defaultHandler, at);
           addApiMethod(new ApiResource(c, "/{proxy+}"), "ANY", c.defaultHandler, at);
@@ -466,8 +482,15 @@ final class CdkJavaReader {
       if (cls.equals("HttpApi")) {
         Construct fn = defaultIntegration(settings);
         if (fn != null) {
-          fn.triggers.add(new Trigger("HttpApi", c.id + " $default", "ANY", "/{proxy+}", null,
-              Map.of("RouteKey", "$default", "ApiId", c.id), ref(at)));
+          fn.triggers.add(
+              new Trigger(
+                  "HttpApi",
+                  c.id + " $default",
+                  "ANY",
+                  "/{proxy+}",
+                  null,
+                  Map.of("RouteKey", "$default", "ApiId", c.id),
+                  ref(at)));
         }
       }
       return c;
@@ -475,16 +498,20 @@ final class CdkJavaReader {
 
     private Construct defaultIntegration(Map<String, List<Expression>> settings) {
       List<Expression> d = settings.get("defaultIntegration");
-      return d != null && !d.isEmpty() && eval(d.get(0)) instanceof Integration i ? i.function() : null;
+      return d != null && !d.isEmpty() && eval(d.get(0)) instanceof Integration i
+          ? i.function()
+          : null;
     }
 
     private ApiResource proxy(ApiResource parent, Object options, Node at) {
       ApiResource proxy = new ApiResource(parent.api(), join(parent.path(), "{proxy+}"));
-      Map<String, List<Expression>> settings =
-          options instanceof Props p ? p.settings() : Map.of();
+      Map<String, List<Expression>> settings = options instanceof Props p ? p.settings() : Map.of();
       List<Expression> anyMethod = settings.get("anyMethod");
-      boolean any = anyMethod == null || anyMethod.isEmpty()
-          || !(anyMethod.get(0) instanceof BooleanLiteralExpr b) || b.getValue();
+      boolean any =
+          anyMethod == null
+              || anyMethod.isEmpty()
+              || !(anyMethod.get(0) instanceof BooleanLiteralExpr b)
+              || b.getValue();
       Construct fn = defaultIntegration(settings);
       if (fn == null) {
         fn = parent.api().defaultHandler;
@@ -501,8 +528,15 @@ final class CdkJavaReader {
 
     private void addApiMethod(ApiResource resource, String method, Construct fn, Node at) {
       String m = SamEvents.method(method);
-      Trigger t = new Trigger("Api", resource.api().id + " " + resource.path() + " " + m, m,
-          resource.path(), null, Map.of("RestApiId", resource.api().id), ref(at));
+      Trigger t =
+          new Trigger(
+              "Api",
+              resource.api().id + " " + resource.path() + " " + m,
+              m,
+              resource.path(),
+              null,
+              Map.of("RestApiId", resource.api().id),
+              ref(at));
       if (!fn.triggers.contains(t)) {
         fn.triggers.add(t);
       }
@@ -520,8 +554,10 @@ final class CdkJavaReader {
       Object target = eval(scope.get());
       if (target instanceof ApiResource r && name.equals("addMethod") && !args.isEmpty()) {
         String method = string(args.get(0));
-        Construct fn = args.size() > 1 && eval(args.get(1)) instanceof Integration i
-            ? i.function() : r.api().defaultHandler;
+        Construct fn =
+            args.size() > 1 && eval(args.get(1)) instanceof Integration i
+                ? i.function()
+                : r.api().defaultHandler;
         if (method != null && fn != null) {
           addApiMethod(r, method, fn, call);
         }
@@ -554,12 +590,16 @@ final class CdkJavaReader {
         }
         return;
       }
-      if (name.startsWith("grant") && !args.isEmpty() && eval(args.get(0)) instanceof Construct fn
+      if (name.startsWith("grant")
+          && !args.isEmpty()
+          && eval(args.get(0)) instanceof Construct fn
           && fn.isFunction()) {
         fn.policies.add(name + "(" + c.id + ")");
         return;
       }
-      if (cls(c, "HttpApi") && name.equals("addRoutes") && !args.isEmpty()
+      if (cls(c, "HttpApi")
+          && name.equals("addRoutes")
+          && !args.isEmpty()
           && eval(args.get(0)) instanceof Props p) {
         httpRoutes(c, p.settings(), call);
       }
@@ -573,8 +613,12 @@ final class CdkJavaReader {
       List<Expression> pathArg = settings.get("path");
       List<Expression> integration = settings.get("integration");
       String path = pathArg == null || pathArg.isEmpty() ? null : string(pathArg.get(0));
-      Construct fn = integration != null && !integration.isEmpty()
-          && eval(integration.get(0)) instanceof Integration i ? i.function() : null;
+      Construct fn =
+          integration != null
+                  && !integration.isEmpty()
+                  && eval(integration.get(0)) instanceof Integration i
+              ? i.function()
+              : null;
       if (path == null || fn == null) {
         return;
       }
@@ -592,8 +636,15 @@ final class CdkJavaReader {
         methods.add("ANY");
       }
       for (String m : methods) {
-        fn.triggers.add(new Trigger("HttpApi", api.id + " " + SamEvents.apiPath(path) + " " + m, m,
-            SamEvents.apiPath(path), null, Map.of("ApiId", api.id), ref(at)));
+        fn.triggers.add(
+            new Trigger(
+                "HttpApi",
+                api.id + " " + SamEvents.apiPath(path) + " " + m,
+                m,
+                SamEvents.apiPath(path),
+                null,
+                Map.of("ApiId", api.id),
+                ref(at)));
       }
     }
 
@@ -617,19 +668,27 @@ final class CdkJavaReader {
           props.put(e.getKey(), text);
         }
       }
-      fn.triggers.add(new Trigger(es.kind(), es.className() + "(" + target + ")", null, null,
-          target, props, ref(at)));
+      fn.triggers.add(
+          new Trigger(
+              es.kind(), es.className() + "(" + target + ")", null, null, target, props, ref(at)));
     }
 
     private void policyStatement(Construct fn, Expression statement) {
       if (!(eval(statement) instanceof Props p) || !p.type().equals("PolicyStatement")) {
         return;
       }
-      String effect = p.settings().containsKey("effect")
-          && p.settings().get("effect").get(0) instanceof FieldAccessExpr f
-          && f.getNameAsString().equals("DENY") ? "Deny" : "Allow";
-      fn.policies.add(effect + " " + joined(p.settings().get("actions")) + " on "
-          + joined(p.settings().get("resources")));
+      String effect =
+          p.settings().containsKey("effect")
+                  && p.settings().get("effect").get(0) instanceof FieldAccessExpr f
+                  && f.getNameAsString().equals("DENY")
+              ? "Deny"
+              : "Allow";
+      fn.policies.add(
+          effect
+              + " "
+              + joined(p.settings().get("actions"))
+              + " on "
+              + joined(p.settings().get("resources")));
     }
 
     private String joined(List<Expression> arg) {
@@ -661,7 +720,8 @@ final class CdkJavaReader {
         }
       } else if (call.getNameAsString().equals("ofEntries")) {
         for (Expression entry : args) {
-          if (entry instanceof MethodCallExpr e && e.getNameAsString().equals("entry")
+          if (entry instanceof MethodCallExpr e
+              && e.getNameAsString().equals("entry")
               && e.getArguments().size() == 2) {
             String key = string(e.getArguments().get(0));
             if (key != null) {
@@ -681,15 +741,18 @@ final class CdkJavaReader {
       if (v instanceof Attribute a) {
         Construct c = a.construct();
         String attr = attributeName(a);
-        boolean ref = attr.endsWith("Name") || attr.endsWith("Url")
-            || attr.equals("Arn") && (c.cfnType().equals("AWS::SNS::Topic")
-                || c.cfnType().equals("AWS::SecretsManager::Secret")
-                || c.cfnType().equals("AWS::StepFunctions::StateMachine"));
+        boolean ref =
+            attr.endsWith("Name")
+                || attr.endsWith("Url")
+                || attr.equals("Arn")
+                    && (c.cfnType().equals("AWS::SNS::Topic")
+                        || c.cfnType().equals("AWS::SecretsManager::Secret")
+                        || c.cfnType().equals("AWS::StepFunctions::StateMachine"));
         if (ref) {
           return new EnvBinding(key, EnvBinding.Kind.RESOURCE, c.id, c.cfnType(), c.physicalName);
         }
-        return new EnvBinding(key, EnvBinding.Kind.ATTRIBUTE, c.id + "." + attr, c.cfnType(),
-            c.physicalName);
+        return new EnvBinding(
+            key, EnvBinding.Kind.ATTRIBUTE, c.id + "." + attr, c.cfnType(), c.physicalName);
       }
       return new EnvBinding(key, EnvBinding.Kind.EXPRESSION, value.toString(), null, null);
     }
@@ -760,16 +823,30 @@ final class CdkJavaReader {
       if (handler == null && c.cdkType.equals("DockerImageFunction")) {
         runtime = null;
       }
-      Handlers.Parsed parsed = c.cdkType.equals("NodejsFunction") || c.cdkType.equals("PythonFunction")
-          ? new Handlers.Parsed(null, null) : Handlers.parse(handler, runtime);
+      Handlers.Parsed parsed =
+          c.cdkType.equals("NodejsFunction") || c.cdkType.equals("PythonFunction")
+              ? new Handlers.Parsed(null, null)
+              : Handlers.parse(handler, runtime);
       String codeUri = null;
       List<Expression> code = c.settings.get("code");
-      if (code != null && !code.isEmpty() && code.get(0) instanceof MethodCallExpr m
-          && m.getNameAsString().equals("fromAsset") && !m.getArguments().isEmpty()) {
+      if (code != null
+          && !code.isEmpty()
+          && code.get(0) instanceof MethodCallExpr m
+          && m.getNameAsString().equals("fromAsset")
+          && !m.getArguments().isEmpty()) {
         codeUri = string(m.getArguments().get(0));
       }
-      return new LambdaFunction(c.id, handler, parsed.handlerClass(), parsed.handlerMethod(),
-          runtime, codeUri, "cdk", c.source, new ArrayList<>(c.env.values()), c.triggers,
+      return new LambdaFunction(
+          c.id,
+          handler,
+          parsed.handlerClass(),
+          parsed.handlerMethod(),
+          runtime,
+          codeUri,
+          "cdk",
+          c.source,
+          new ArrayList<>(c.env.values()),
+          c.triggers,
           c.policies);
     }
 

@@ -34,7 +34,8 @@ public final class IacReader {
   static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
   private static final Pattern TEMPLATE_HINT =
-      Pattern.compile("(?m)(AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|^\\s*\"?Resources\"?\\s*:|Type\"?\\s*:\\s*\"?AWS::)");
+      Pattern.compile(
+          "(?m)(AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|^\\s*\"?Resources\"?\\s*:|Type\"?\\s*:\\s*\"?AWS::)");
 
   public IacModel read(Workspace workspace) {
     Diagnostics diagnostics = workspace.diagnostics();
@@ -73,7 +74,10 @@ public final class IacReader {
       if (serverless || TEMPLATE_HINT.matcher(text).find()) {
         diagnostics.error(
             "iac-parse-error",
-            file + " is not valid " + (isJson(file, text) ? "JSON" : "YAML") + ": "
+            file
+                + " is not valid "
+                + (isJson(file, text) ? "JSON" : "YAML")
+                + ": "
                 + loaded.error().message(),
             SourceRef.of(file, loaded.error().line()));
       }
@@ -103,8 +107,8 @@ public final class IacReader {
   }
 
   /**
-   * A document a template points to by a relative location (an OpenAPI definition), read only
-   * when it lies inside the repository.
+   * A document a template points to by a relative location (an OpenAPI definition), read only when
+   * it lies inside the repository.
    */
   private static IacNode include(Workspace workspace, String template, String location) {
     Path root = workspace.root();
@@ -118,7 +122,8 @@ public final class IacReader {
         return null;
       }
       IntrinsicYamlLoader.Result r =
-          IntrinsicYamlLoader.load(target.getFileName().toString(), decode(Files.readAllBytes(target)));
+          IntrinsicYamlLoader.load(
+              target.getFileName().toString(), decode(Files.readAllBytes(target)));
       return r.ok() && !r.documents().isEmpty() ? r.documents().get(0) : null;
     } catch (IOException e) {
       return null;
@@ -130,10 +135,16 @@ public final class IacReader {
   }
 
   private static String decode(byte[] bytes) {
-    int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    int offset =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
@@ -169,8 +180,13 @@ public final class IacReader {
           String id = p.file + "#" + f.logicalId();
           diagnostics.note(
               "iac-duplicate-id",
-              "Function " + f.logicalId() + " is also declared in " + first + "; this one is named "
-                  + id + ".",
+              "Function "
+                  + f.logicalId()
+                  + " is also declared in "
+                  + first
+                  + "; this one is named "
+                  + id
+                  + ".",
               f.source());
           functions.add(rename(f, id));
         }
@@ -180,7 +196,9 @@ public final class IacReader {
         if (first == null || first.equals(p.file)) {
           resources.add(r);
         } else {
-          resources.add(new IacResource(p.file + "#" + r.logicalId(), r.type(), r.physicalName(), r.source()));
+          resources.add(
+              new IacResource(
+                  p.file + "#" + r.logicalId(), r.type(), r.physicalName(), r.source()));
         }
       }
       for (Map.Entry<String, String> e : p.parameters.entrySet()) {
@@ -189,7 +207,9 @@ public final class IacReader {
         } else if (!Objects.equals(parameters.get(e.getKey()), e.getValue())) {
           diagnostics.note(
               "iac-parameter-conflict",
-              "Parameter " + e.getKey() + " has another default in an earlier file; the first one is kept.",
+              "Parameter "
+                  + e.getKey()
+                  + " has another default in an earlier file; the first one is kept.",
               SourceRef.of(p.file, 0));
         }
       }
@@ -199,7 +219,16 @@ public final class IacReader {
 
   private static LambdaFunction rename(LambdaFunction f, String id) {
     return new LambdaFunction(
-        id, f.handler(), f.handlerClass(), f.handlerMethod(), f.runtime(), f.codeUri(), f.iac(),
-        f.source(), f.environment(), f.triggers(), f.policies());
+        id,
+        f.handler(),
+        f.handlerClass(),
+        f.handlerMethod(),
+        f.runtime(),
+        f.codeUri(),
+        f.iac(),
+        f.source(),
+        f.environment(),
+        f.triggers(),
+        f.policies());
   }
 }

@@ -46,8 +46,23 @@ final class IntrinsicYamlLoader {
 
   private static final Set<String> FN_TAGS =
       Set.of(
-          "Sub", "If", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "Not", "And",
-          "Or", "Base64", "Cidr", "GetAZs", "Transform", "Length", "ToJsonString");
+          "Sub",
+          "If",
+          "Join",
+          "Select",
+          "Split",
+          "FindInMap",
+          "ImportValue",
+          "Equals",
+          "Not",
+          "And",
+          "Or",
+          "Base64",
+          "Cidr",
+          "GetAZs",
+          "Transform",
+          "Length",
+          "ToJsonString");
 
   private static final int MAX_DEPTH = 200;
 
@@ -82,7 +97,8 @@ final class IntrinsicYamlLoader {
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       return new Result(List.of(), new Problem(firstLine(problem), line), warnings);
     } catch (YAMLException | StackOverflowError e) {
-      return new Result(List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), warnings);
+      return new Result(
+          List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), warnings);
     }
     return new Result(docs, null, warnings);
   }
@@ -155,7 +171,8 @@ final class IntrinsicYamlLoader {
       return new Result(
           List.of(), new Problem(firstLine(e.getOriginalMessage()), Math.max(line, 0)), List.of());
     } catch (IOException e) {
-      return new Result(List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), List.of());
+      return new Result(
+          List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), List.of());
     }
   }
 
