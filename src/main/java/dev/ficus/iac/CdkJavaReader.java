@@ -152,6 +152,9 @@ final class CdkJavaReader {
     /** Declared elsewhere and only referenced here ({@code Table.fromTableName}). */
     boolean imported;
 
+    /** The {@code environment(...)} map, read at the end: entries may be put after the build. */
+    MapValue environment;
+
     Construct(String cdkType, String id, SourceRef source, Map<String, List<Expression>> settings) {
       this.cdkType = cdkType;
       this.id = id;
@@ -183,6 +186,9 @@ final class CdkJavaReader {
 
   /** An event source object ({@code new SqsEventSource(queue)}). */
   private record EventSource(String className, String kind, Object target, Props props) {}
+
+  /** A map of environment variables being built ({@code Map.of(...)}, {@code new HashMap<>()}). */
+  private record MapValue(Map<String, Expression> entries) {}
 
   /** A getter on a construct ({@code table.getTableName()}). */
   private record Attribute(Construct construct, String getter) {}
@@ -303,6 +309,19 @@ final class CdkJavaReader {
     private Object creation(ObjectCreationExpr oc) {
       String cls = oc.getType().getNameAsString();
       List<Expression> args = oc.getArguments();
+      if (cls.endsWith("HashMap") || cls.equals("TreeMap")) {
+        MapValue map = new MapValue(new LinkedHashMap<>());
+        // Double-brace initialization: new HashMap<>() {{ put("K", v); }}
+        oc.getAnonymousClassBody()
+            .ifPresent(
+                body ->
+                    body.forEach(
+                        member ->
+                            member.findAll(MethodCallExpr.class).stream()
+                                .filter(m -> m.getScope().isEmpty())
+                                .forEach(m -> put(map, m))));
+        return map;
+      }
       if (cls.equals("LambdaIntegration") && !args.isEmpty()) {
         return eval(args.get(0)) instanceof Construct c ? new Integration(c) : null;
       }
@@ -313,7 +332,9 @@ final class CdkJavaReader {
         Props props = args.size() > 1 && eval(args.get(1)) instanceof Props p ? p : null;
         return new EventSource(cls, EVENT_SOURCES.get(cls), eval(args.get(0)), props);
       }
-      if (CFN_TYPES.containsKey(cls) && args.size() >= 2 && args.get(0) instanceof ThisExpr) {
+      if (CFN_TYPES.containsKey(cls)
+          && args.size() >= 2
+          && (args.get(0) instanceof ThisExpr || args.get(0) instanceof NameExpr)) {
         String id = string(args.get(1));
         if (id == null) {
           return null;
@@ -329,6 +350,12 @@ final class CdkJavaReader {
       String name = call.getNameAsString();
       Optional<Expression> scope = call.getScope();
       List<Expression> args = call.getArguments();
+      if (scope.isPresent()
+          && scope.get() instanceof NameExpr n
+          && n.getNameAsString().equals("Map")
+          && (name.equals("of") || name.equals("ofEntries"))) {
+        return mapLiteral(call);
+      }
       if (name.equals("build")) {
         return built(call);
       }
@@ -563,6 +590,10 @@ final class CdkJavaReader {
         }
         return;
       }
+      if (target instanceof MapValue map) {
+        put(map, call);
+        return;
+      }
       if (!(target instanceof Construct c)) {
         return;
       }
@@ -707,27 +738,43 @@ final class CdkJavaReader {
     }
 
     private void environmentMap(Construct fn, Expression map) {
-      if (!(map instanceof MethodCallExpr call)) {
-        return;
+      if (eval(map) instanceof MapValue m) {
+        fn.environment = m;
       }
+    }
+
+    /** {@code Map.of("K", v, ...)} or {@code Map.ofEntries(Map.entry("K", v), ...)}. */
+    private MapValue mapLiteral(MethodCallExpr call) {
+      MapValue map = new MapValue(new LinkedHashMap<>());
       List<Expression> args = call.getArguments();
       if (call.getNameAsString().equals("of")) {
         for (int i = 0; i + 1 < args.size(); i += 2) {
           String key = string(args.get(i));
           if (key != null) {
-            fn.env.put(key, envBinding(key, args.get(i + 1)));
+            map.entries().put(key, args.get(i + 1));
           }
         }
-      } else if (call.getNameAsString().equals("ofEntries")) {
+      } else {
         for (Expression entry : args) {
           if (entry instanceof MethodCallExpr e
               && e.getNameAsString().equals("entry")
               && e.getArguments().size() == 2) {
             String key = string(e.getArguments().get(0));
             if (key != null) {
-              fn.env.put(key, envBinding(key, e.getArguments().get(1)));
+              map.entries().put(key, e.getArguments().get(1));
             }
           }
+        }
+      }
+      return map;
+    }
+
+    /** {@code map.put("K", v)}. */
+    private void put(MapValue map, MethodCallExpr call) {
+      if (call.getNameAsString().equals("put") && call.getArguments().size() == 2) {
+        String key = string(call.getArguments().get(0));
+        if (key != null) {
+          map.entries().put(key, call.getArguments().get(1));
         }
       }
     }
@@ -836,6 +883,13 @@ final class CdkJavaReader {
           && !m.getArguments().isEmpty()) {
         codeUri = string(m.getArguments().get(0));
       }
+      Map<String, EnvBinding> env = new TreeMap<>();
+      if (c.environment != null) {
+        for (Map.Entry<String, Expression> e : c.environment.entries().entrySet()) {
+          env.put(e.getKey(), envBinding(e.getKey(), e.getValue()));
+        }
+      }
+      env.putAll(c.env);
       return new LambdaFunction(
           c.id,
           handler,
@@ -845,7 +899,7 @@ final class CdkJavaReader {
           codeUri,
           "cdk",
           c.source,
-          new ArrayList<>(c.env.values()),
+          new ArrayList<>(env.values()),
           c.triggers,
           c.policies);
     }
