@@ -89,7 +89,8 @@ public final class IacReader {
       if (!(doc instanceof IacNode.Obj obj)) {
         continue;
       }
-      if (serverless || ServerlessFrameworkReader.isServerlessDocument(obj)) {
+      if ((serverless || ServerlessFrameworkReader.isServerlessDocument(obj))
+          && ServerlessFrameworkReader.isAwsProvider(obj)) {
         new ServerlessFrameworkReader().read(file, obj, parts, diagnostics);
         read = true;
       } else if (CloudFormationTemplateReader.isTemplate(obj)) {

@@ -39,6 +39,14 @@ final class ServerlessFrameworkReader {
         && doc.get("functions") != null;
   }
 
+  /** Serverless Framework also deploys to other clouds; only AWS services are read. */
+  static boolean isAwsProvider(IacNode.Obj doc) {
+    IacNode provider = doc.get("provider");
+    String name =
+        provider instanceof IacNode.Obj o ? o.text("name") : IacNode.text(provider);
+    return name == null || name.equalsIgnoreCase("aws") || name.startsWith("${");
+  }
+
   void read(String file, IacNode.Obj doc, IacParts out, Diagnostics diagnostics) {
     IacNode.Obj cfnResources = section(doc.get("resources"), "Resources");
     IacNode.Obj cfnParameters = section(doc.get("resources"), "Parameters");
