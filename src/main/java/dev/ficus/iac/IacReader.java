@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -156,14 +158,15 @@ public final class IacReader {
   }
 
   /**
-   * Joins the files. A logical id declared in more than one file is kept once under its own name
-   * (the first file in path order) and under {@code file#id} for every other file, with a note.
+   * Joins the files. A logical id declared more than once keeps its name where it is met first
+   * (files in path order, then document order) and becomes {@code file#id} (then {@code
+   * file#id#2}, ...) elsewhere; a renamed function gets a note.
    */
   static IacModel combine(List<IacParts> parts, Diagnostics diagnostics) {
     List<IacParts> ordered = new ArrayList<>(parts);
     ordered.sort((a, b) -> a.file.compareTo(b.file));
-    Map<String, String> firstFileOfFunction = new HashMap<>();
-    Map<String, String> firstFileOfResource = new HashMap<>();
+    Map<String, SourceRef> functionIds = new HashMap<>();
+    Set<String> resourceIds = new HashSet<>();
     List<LambdaFunction> functions = new ArrayList<>();
     List<IacResource> resources = new ArrayList<>();
     Map<String, String> parameters = new TreeMap<>();
@@ -174,33 +177,30 @@ public final class IacReader {
       }
       files.add(p.file);
       for (LambdaFunction f : p.functions) {
-        String first = firstFileOfFunction.putIfAbsent(f.logicalId(), p.file);
-        if (first == null || first.equals(p.file)) {
-          functions.add(f);
-        } else {
-          String id = p.file + "#" + f.logicalId();
+        String id = unique(f.logicalId(), p.file, functionIds.keySet());
+        if (!id.equals(f.logicalId())) {
           diagnostics.note(
               "iac-duplicate-id",
               "Function "
                   + f.logicalId()
-                  + " is also declared in "
-                  + first
+                  + " is also declared at "
+                  + functionIds.get(f.logicalId())
                   + "; this one is named "
                   + id
                   + ".",
               f.source());
-          functions.add(rename(f, id));
+          f = rename(f, id);
         }
+        functionIds.put(id, f.source());
+        functions.add(f);
       }
       for (IacResource r : p.resources) {
-        String first = firstFileOfResource.putIfAbsent(r.logicalId(), p.file);
-        if (first == null || first.equals(p.file)) {
-          resources.add(r);
-        } else {
-          resources.add(
-              new IacResource(
-                  p.file + "#" + r.logicalId(), r.type(), r.physicalName(), r.source()));
-        }
+        String id = unique(r.logicalId(), p.file, resourceIds);
+        resourceIds.add(id);
+        resources.add(
+            id.equals(r.logicalId())
+                ? r
+                : new IacResource(id, r.type(), r.physicalName(), r.source()));
       }
       for (Map.Entry<String, String> e : p.parameters.entrySet()) {
         if (!parameters.containsKey(e.getKey())) {
@@ -216,6 +216,17 @@ public final class IacReader {
       }
     }
     return new IacModel(functions, resources, parameters, new ArrayList<>(files));
+  }
+
+  private static String unique(String id, String file, Set<String> taken) {
+    if (!taken.contains(id)) {
+      return id;
+    }
+    String candidate = file + "#" + id;
+    for (int n = 2; taken.contains(candidate); n++) {
+      candidate = file + "#" + id + "#" + n;
+    }
+    return candidate;
   }
 
   private static LambdaFunction rename(LambdaFunction f, String id) {
