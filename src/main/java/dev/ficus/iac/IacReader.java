@@ -159,8 +159,8 @@ public final class IacReader {
 
   /**
    * Joins the files. A logical id declared more than once keeps its name where it is met first
-   * (files in path order, then document order) and becomes {@code file#id} (then {@code
-   * file#id#2}, ...) elsewhere; a renamed function gets a note.
+   * (files in path order, then document order) and becomes {@code file#id} (then {@code file#id#2},
+   * ...) elsewhere; a renamed function gets a note.
    */
   static IacModel combine(List<IacParts> parts, Diagnostics diagnostics) {
     List<IacParts> ordered = new ArrayList<>(parts);

@@ -42,8 +42,7 @@ final class ServerlessFrameworkReader {
   /** Serverless Framework also deploys to other clouds; only AWS services are read. */
   static boolean isAwsProvider(IacNode.Obj doc) {
     IacNode provider = doc.get("provider");
-    String name =
-        provider instanceof IacNode.Obj o ? o.text("name") : IacNode.text(provider);
+    String name = provider instanceof IacNode.Obj o ? o.text("name") : IacNode.text(provider);
     return name == null || name.equalsIgnoreCase("aws") || name.startsWith("${");
   }
 
