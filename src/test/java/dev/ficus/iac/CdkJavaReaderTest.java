@@ -227,4 +227,117 @@ class CdkJavaReaderTest {
     assertThat(loaded.iac().resources()).isEmpty();
     assertThat(loaded.iac().files()).isEmpty();
   }
+
+  @Test
+  void proxiesImportedTablesEventSourcePropsAndRolePolicies() {
+    var loaded =
+        TestRepo.create()
+            .java(
+                "com/acme/infra/IngestStack.java",
+                """
+                package com.acme.infra;
+
+                import java.util.List;
+                import software.amazon.awscdk.Stack;
+                import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+                import software.amazon.awscdk.services.apigateway.RestApi;
+                import software.amazon.awscdk.services.dynamodb.ITable;
+                import software.amazon.awscdk.services.dynamodb.Table;
+                import software.amazon.awscdk.services.iam.PolicyStatement;
+                import software.amazon.awscdk.services.lambda.Code;
+                import software.amazon.awscdk.services.lambda.Function;
+                import software.amazon.awscdk.services.lambda.Runtime;
+                import software.amazon.awscdk.services.lambda.eventsources.S3EventSource;
+                import software.amazon.awscdk.services.lambda.eventsources.S3EventSourceProps;
+                import software.amazon.awscdk.services.s3.Bucket;
+                import software.amazon.awscdk.services.s3.EventType;
+                import software.constructs.Construct;
+
+                public class IngestStack extends Stack {
+                  public IngestStack(Construct scope, String id) {
+                    super(scope, id);
+                    ITable customers = Table.fromTableName(this, "Customers", "customers-prod");
+                    Bucket drop = Bucket.Builder.create(this, "Drop").bucketName("acme-drop").build();
+                    Function ingest = Function.Builder.create(this, "Ingest")
+                        .runtime(Runtime.JAVA_21)
+                        .handler("com.acme.ingest.Handler")
+                        .code(Code.fromAsset("ingest.jar"))
+                        .build();
+                    ingest.addEnvironment("CUSTOMERS", customers.getTableName());
+                    ingest.addEventSource(new S3EventSource(drop, S3EventSourceProps.builder()
+                        .events(List.of(EventType.OBJECT_CREATED))
+                        .build()));
+                    ingest.addToRolePolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("dynamodb:GetItem"))
+                        .resources(List.of(customers.getTableArn()))
+                        .build());
+
+                    RestApi api = RestApi.Builder.create(this, "IngestApi")
+                        .defaultIntegration(new LambdaIntegration(ingest))
+                        .build();
+                    api.getRoot().addResource("v1").addProxy();
+                    api.getRoot().addMethod("GET");
+                  }
+                }
+                """)
+            .load();
+
+    LambdaFunction ingest = loaded.iac().functions().get(0);
+    assertThat(ingest.environment())
+        .containsExactly(new EnvBinding("CUSTOMERS", EnvBinding.Kind.RESOURCE, "Customers",
+            "AWS::DynamoDB::Table", "customers-prod"));
+    assertThat(ingest.triggers())
+        .extracting(Trigger::kind, Trigger::method, Trigger::path, Trigger::target, Trigger::properties)
+        .containsExactly(
+            tuple("Api", "GET", "/", null, Map.of("RestApiId", "IngestApi")),
+            tuple("Api", "ANY", "/v1/{proxy+}", null, Map.of("RestApiId", "IngestApi")),
+            tuple("S3", null, null, "Drop", Map.of("events", "OBJECT_CREATED")));
+    assertThat(ingest.policies()).containsExactly("Allow dynamodb:GetItem on ${Customers.Arn}");
+    assertThat(loaded.iac().resources())
+        .extracting(r -> r.logicalId() + "=" + r.physicalName())
+        .containsExactly("Customers=customers-prod", "Drop=acme-drop", "IngestApi=null");
+  }
+
+  @Test
+  void environmentBuiltInAMapVariableAndConstructsOfAnAppMain() {
+    var loaded =
+        TestRepo.create()
+            .java(
+                "com/acme/infra/App.java",
+                """
+                package com.acme.infra;
+
+                import java.util.HashMap;
+                import java.util.Map;
+                import software.amazon.awscdk.App;
+                import software.amazon.awscdk.Stack;
+                import software.amazon.awscdk.services.lambda.Function;
+                import software.amazon.awscdk.services.lambda.Runtime;
+                import software.amazon.awscdk.services.sqs.Queue;
+
+                public class App {
+                  public static void main(String[] args) {
+                    App app = new App();
+                    Stack stack = new Stack(app, "Shop");
+                    Queue outbox = new Queue(stack, "Outbox");
+                    Map<String, String> env = new HashMap<>();
+                    env.put("OUTBOX_URL", outbox.getQueueUrl());
+                    Function shop = Function.Builder.create(stack, "Shop")
+                        .runtime(Runtime.JAVA_21)
+                        .handler("com.acme.shop.Handler")
+                        .environment(env)
+                        .build();
+                    env.put("LATE", "added after build() but before synth");
+                    app.synth();
+                  }
+                }
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions().get(0).environment())
+        .containsExactly(
+            new EnvBinding("LATE", EnvBinding.Kind.LITERAL, "added after build() but before synth",
+                null, null),
+            new EnvBinding("OUTBOX_URL", EnvBinding.Kind.RESOURCE, "Outbox", "AWS::SQS::Queue", null));
+  }
 }
