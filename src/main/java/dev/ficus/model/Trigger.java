@@ -29,7 +29,10 @@ public record Trigger(
   public Trigger {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
-    properties = properties == null ? Map.of() : Map.copyOf(new TreeMap<>(properties));
+    properties =
+        properties == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(properties));
   }
 
   /** True for API Gateway REST or HTTP API events, the ones that carry routes. */
