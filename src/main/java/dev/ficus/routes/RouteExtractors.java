@@ -21,7 +21,11 @@ public final class RouteExtractors {
 
   /** Every built-in extractor, in a fixed order. */
   public static RouteExtractors builtIn() {
-    return new RouteExtractors(List.of());
+    return new RouteExtractors(
+        List.of(
+            new JaxRsRouteExtractor(),
+            new QuarkusLambdaHandlerRouteExtractor(),
+            new SparkRouteExtractor()));
   }
 
   public List<RouteExtractor> extractors() {
