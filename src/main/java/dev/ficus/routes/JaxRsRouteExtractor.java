@@ -142,6 +142,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
     private final RouteContext context;
     private final Workspace workspace;
     private final JaxRsConstants constants;
+    private final QuarkusConfig config;
     private final Map<String, String> customMethods = new TreeMap<>();
     private final Map<String, List<TypeDeclaration<?>>> implementations = new TreeMap<>();
     private final Map<String, ExtractedRoute> routes = new TreeMap<>();
@@ -152,6 +153,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
       this.context = context;
       this.workspace = context.workspace();
       this.constants = new JaxRsConstants(workspace);
+      this.config = QuarkusConfig.read(workspace, context.diagnostics());
     }
 
     List<ExtractedRoute> routes() {
@@ -215,7 +217,6 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
 
     /** {@code quarkus.http.root-path} + ({@code @ApplicationPath} or {@code quarkus.rest.path}). */
     private String prefix() {
-      QuarkusConfig config = QuarkusConfig.read(workspace, context.diagnostics());
       String root = config.get("quarkus.http.root-path").orElse("");
       TreeSet<String> applicationPaths = new TreeSet<>();
       String firstApplication = null;
@@ -254,9 +255,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
      */
     private String function() {
       boolean quarkusHandlerConfigured =
-          QuarkusConfig.read(workspace, new dev.ficus.model.Diagnostics())
-              .get(QuarkusLambdaHandlerRouteExtractor.HANDLER_KEY)
-              .isPresent();
+          config.get(QuarkusLambdaHandlerRouteExtractor.HANDLER_KEY).isPresent();
       for (String id : FrameworkEntryPoints.functionsFor(context, CONTAINER_TYPES)) {
         LambdaFunction f =
             context.iac().functions().stream().filter(x -> x.logicalId().equals(id)).findFirst().orElseThrow();

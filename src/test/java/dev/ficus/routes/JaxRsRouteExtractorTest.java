@@ -421,6 +421,55 @@ class JaxRsRouteExtractorTest {
   }
 
   @Test
+  void quarkusHttpFunctionServesTheResourcesButNotAHandlerBeanFunction() {
+    TestRepo repo =
+        TestRepo.create()
+            .file("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ApiFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest
+                      Runtime: java21
+                      Events:
+                        HttpApiEvent:
+                          Type: HttpApi
+                  AaaWorkerFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest
+                      Runtime: java21
+                      Environment:
+                        Variables:
+                          QUARKUS_LAMBDA_HANDLER: worker
+                """)
+            .java("org/acme/GreetingResource.java", """
+                package org.acme;
+
+                import jakarta.inject.Inject;
+                import jakarta.ws.rs.GET;
+                import jakarta.ws.rs.Path;
+                import jakarta.ws.rs.Produces;
+                import jakarta.ws.rs.core.MediaType;
+
+                @Path("/hello")
+                public class GreetingResource {
+                  @Inject GreetingService greetings;
+
+                  @GET // ROUTE: GET /hello -> org.acme.GreetingResource#hello
+                  @Produces(MediaType.TEXT_PLAIN)
+                  public String hello() {
+                    return greetings.greet("world");
+                  }
+                }
+                """);
+    List<Route> routes = RouteMarkers.check(extractor, repo);
+    assertThat(routes).extracting(Route::function).containsExactly("ApiFunction");
+  }
+
+  @Test
   void appliesOnlyToRepositoriesImportingJaxRs() {
     TestRepo repo = TestRepo.create().java("com/acme/Path.java", """
         package com.acme;
