@@ -30,12 +30,15 @@ import dev.ficus.workspace.JavaSource;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Routes of Spark Java applications ({@code spark.Spark}): {@code get("/orders/:id", ...)} and the
@@ -82,13 +85,15 @@ public final class SparkRouteExtractor implements RouteExtractor {
   private record Target(String handler, List<Node> code) {}
 
   /** A {@code before} filter: where it applies and what runs. */
-  private record Filter(String pattern, SourceRef source, List<Node> code) {}
+  private record Filter(List<String> patterns, SourceRef source, List<Node> code) {}
 
   private final class Run {
     private final RouteContext context;
     private final Workspace workspace;
     private final JaxRsConstants constants;
     private final String function;
+    /** Calls and method references of the repository, by method name. */
+    private final Map<String, List<Expression>> uses = new HashMap<>();
 
     Run(RouteContext context) {
       this.context = context;
@@ -100,6 +105,14 @@ public final class SparkRouteExtractor implements RouteExtractor {
     List<ExtractedRoute> routes() {
       List<MethodCallExpr> routeCalls = new ArrayList<>();
       List<Filter> filters = new ArrayList<>();
+      for (JavaSource source : workspace.sources()) {
+        for (MethodReferenceExpr ref : source.unit().findAll(MethodReferenceExpr.class)) {
+          uses.computeIfAbsent(ref.getIdentifier(), k -> new ArrayList<>()).add(ref);
+        }
+        for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
+          uses.computeIfAbsent(call.getNameAsString(), k -> new ArrayList<>()).add(call);
+        }
+      }
       for (JavaSource source : workspace.sources()) {
         if (!importsSpark(source.unit())) {
           continue;
@@ -119,39 +132,41 @@ public final class SparkRouteExtractor implements RouteExtractor {
       filters.sort(Comparator.comparing(Filter::source));
       Map<String, ExtractedRoute> routes = new TreeMap<>();
       for (MethodCallExpr call : routeCalls) {
-        route(call, filters).ifPresent(r -> routes.putIfAbsent(
-            r.route().id() + " " + r.route().source() + " " + r.route().handler(), r));
+        for (ExtractedRoute r : route(call, filters)) {
+          routes.putIfAbsent(r.route().id() + " " + r.route().source() + " " + r.route().handler(), r);
+        }
       }
       return new ArrayList<>(routes.values());
     }
 
-    private Optional<ExtractedRoute> route(MethodCallExpr call, List<Filter> filters) {
-      Optional<String> path = fullPath(call, call.getArgument(0));
-      if (path.isEmpty()) {
-        return Optional.empty();
+    private List<ExtractedRoute> route(MethodCallExpr call, List<Filter> filters) {
+      List<ExtractedRoute> result = new ArrayList<>();
+      List<String> paths = fullPaths(call, call.getArgument(0));
+      if (paths.isEmpty()) {
+        return result;
       }
-      Expression body = routeArgument(call);
-      Target target = target(body, "handle");
-      String apiPath = apiGatewayPath(path.get());
-      List<Node> code = new ArrayList<>();
-      for (Filter filter : filters) {
-        if (covers(filter.pattern(), path.get())) {
-          code.addAll(filter.code());
+      Target target = target(routeArgument(call), "handle");
+      for (String path : paths) {
+        List<Node> code = new ArrayList<>();
+        for (Filter filter : filters) {
+          if (filter.patterns().stream().anyMatch(p -> covers(p, path))) {
+            code.addAll(filter.code());
+          }
         }
+        code.addAll(target.code());
+        Route route =
+            new Route(
+                call.getNameAsString().toUpperCase(Locale.ROOT),
+                apiGatewayPath(path),
+                target.handler(),
+                workspace.ref(call.getName()),
+                function,
+                Confidence.HIGH,
+                id(),
+                List.of());
+        result.add(new ExtractedRoute(route, code));
       }
-      code.addAll(target.code());
-      SourceRef source = workspace.ref(call.getName());
-      Route route =
-          new Route(
-              call.getNameAsString().toUpperCase(Locale.ROOT),
-              apiPath,
-              target.handler(),
-              source,
-              function,
-              Confidence.HIGH,
-              id(),
-              List.of());
-      return Optional.of(new ExtractedRoute(route, code));
+      return result;
     }
 
     private Optional<Filter> filter(MethodCallExpr call) {
@@ -160,15 +175,9 @@ public final class SparkRouteExtractor implements RouteExtractor {
       }
       Expression first = call.getArgument(0);
       boolean hasPath = call.getArguments().size() >= 2 && isStringLike(first);
-      String pattern;
-      if (hasPath) {
-        Optional<String> path = fullPath(call, first);
-        if (path.isEmpty()) {
-          return Optional.empty();
-        }
-        pattern = path.get();
-      } else {
-        pattern = "*";
+      List<String> patterns = hasPath ? fullPaths(call, first) : List.of("*");
+      if (patterns.isEmpty()) {
+        return Optional.empty();
       }
       List<Node> code = new ArrayList<>();
       for (int i = hasPath ? 1 : 0; i < call.getArguments().size(); i++) {
@@ -177,35 +186,95 @@ public final class SparkRouteExtractor implements RouteExtractor {
           code.addAll(target(arg, "handle").code());
         }
       }
-      return Optional.of(new Filter(pattern, workspace.ref(call.getName()), code));
+      return Optional.of(new Filter(patterns, workspace.ref(call.getName()), code));
     }
 
-    /** The path of a call inside its {@code path(...)} groups, or empty (with a diagnostic). */
-    private Optional<String> fullPath(MethodCallExpr call, Expression pathArgument) {
-      List<String> pieces = new ArrayList<>();
+    /**
+     * The paths of a call inside its {@code path(...)} groups: the groups around it in its
+     * method, and, when the method is called (or referenced) from inside groups elsewhere, those
+     * groups too, one path per way in. Empty (with a diagnostic) when a piece is not constant.
+     */
+    private List<String> fullPaths(MethodCallExpr call, Expression pathArgument) {
       Optional<String> own = constants.evaluate(pathArgument);
       if (own.isEmpty()) {
         unresolved(pathArgument);
-        return Optional.empty();
+        return List.of();
       }
-      pieces.add(own.get());
-      Node child = call;
-      for (Node n = call.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-        if (n instanceof MethodCallExpr group
-            && group.getNameAsString().equals("path")
-            && group.getArguments().size() == 2
-            && group.getArgument(1) == child
-            && isSparkCall(group)) {
+      return prefixes(call, new HashSet<>()).stream().map(p -> p + own.get()).toList();
+    }
+
+    private List<String> prefixes(Node node, Set<MethodDeclaration> visiting) {
+      String lexical = "";
+      Node child = node;
+      for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+        if (n instanceof MethodCallExpr group && isGroup(group) && group.getArgument(1) == child) {
           Optional<String> prefix = constants.evaluate(group.getArgument(0));
           if (prefix.isEmpty()) {
             unresolved(group.getArgument(0));
-            return Optional.empty();
+            return List.of();
           }
-          pieces.add(0, prefix.get());
+          lexical = prefix.get() + lexical;
+        }
+        if (n instanceof MethodDeclaration method) {
+          return withCallers(method, lexical, visiting);
+        }
+        if (n instanceof TypeDeclaration<?> || n instanceof ConstructorDeclaration
+            || n instanceof InitializerDeclaration) {
+          break;
         }
         child = n;
       }
-      return Optional.of(String.join("", pieces));
+      return List.of(lexical);
+    }
+
+    private List<String> withCallers(MethodDeclaration method, String lexical, Set<MethodDeclaration> visiting) {
+      if (!visiting.add(method) || visiting.size() > 8) {
+        return List.of(lexical);
+      }
+      Optional<TypeDeclaration<?>> declaring = enclosingType(method);
+      TreeSet<String> result = new TreeSet<>();
+      boolean grouped = false;
+      for (Expression use : uses.getOrDefault(method.getNameAsString(), List.of())) {
+        if (declaring.isEmpty() || !refersTo(use, method, declaring.get())) {
+          continue;
+        }
+        List<String> outer;
+        if (use instanceof MethodReferenceExpr ref) {
+          Node parent = ref.getParentNode().orElse(null);
+          if (!(parent instanceof MethodCallExpr group && isGroup(group) && group.getArgument(1) == ref)) {
+            continue;
+          }
+          outer = prefixes(ref, visiting);
+        } else {
+          outer = prefixes(use, visiting);
+        }
+        for (String prefix : outer) {
+          grouped |= !prefix.isEmpty();
+          result.add(prefix + lexical);
+        }
+      }
+      visiting.remove(method);
+      return grouped ? List.copyOf(result) : List.of(lexical);
+    }
+
+    /** Whether a call or method reference found by name refers to {@code method} of {@code declaring}. */
+    private boolean refersTo(Expression use, MethodDeclaration method, TypeDeclaration<?> declaring) {
+      Optional<Expression> scope;
+      if (use instanceof MethodCallExpr call) {
+        if (call.getArguments().size() != method.getParameters().size()) {
+          return false;
+        }
+        scope = call.getScope();
+      } else {
+        scope = Optional.of(((MethodReferenceExpr) use).getScope());
+      }
+      Optional<TypeDeclaration<?>> target =
+          scope.isEmpty() ? enclosingType(use) : referencedType(scope.get(), use);
+      return target.isPresent() && target.get() == declaring;
+    }
+
+    private boolean isGroup(MethodCallExpr call) {
+      return call.getNameAsString().equals("path") && call.getArguments().size() == 2 && isSparkCall(call);
     }
 
     private void unresolved(Expression expression) {

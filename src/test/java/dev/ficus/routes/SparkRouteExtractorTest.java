@@ -258,6 +258,64 @@ class SparkRouteExtractorTest {
   }
 
   @Test
+  void routesDefinedInMethodsCalledFromAPathGroupGetTheGroupsPrefix() {
+    TestRepo repo =
+        TestRepo.create()
+            .java("com/acme/Application.java", """
+                package com.acme;
+
+                import static spark.Spark.path;
+
+                public class Application {
+                  public static void main(String[] args) {
+                    InvoiceRoutes invoices = new InvoiceRoutes(new InvoiceService());
+                    path("/v1", () -> {
+                      invoices.register();
+                      path("/admin", AdminRoutes::register);
+                    });
+                    path("/v2", invoices::register);
+                  }
+                }
+                """)
+            .java("com/acme/InvoiceRoutes.java", """
+                package com.acme;
+
+                import static spark.Spark.get;
+                import static spark.Spark.post;
+
+                public class InvoiceRoutes {
+                  private final InvoiceService invoices;
+
+                  public InvoiceRoutes(InvoiceService invoices) {
+                    this.invoices = invoices;
+                  }
+
+                  public void register() {
+                    get("/invoices/:number", (req, res) -> invoices.find(req.params("number"))); // ROUTE: GET /v1/invoices/{number}, GET /v2/invoices/{number}
+                    post("/invoices", (req, res) -> invoices.issue(req.body())); // ROUTE: POST /v1/invoices, POST /v2/invoices
+                  }
+                }
+                """)
+            .java("com/acme/AdminRoutes.java", """
+                package com.acme;
+
+                import spark.Spark;
+
+                public final class AdminRoutes {
+                  private AdminRoutes() {}
+
+                  static void register() {
+                    Spark.delete("/invoices/:number", (req, res) -> { // ROUTE: DELETE /v1/admin/invoices/{number} -> com.acme.AdminRoutes#register
+                      InvoiceService.shared().cancel(req.params("number"));
+                      return "";
+                    });
+                  }
+                }
+                """);
+    RouteMarkers.check(extractor, repo);
+  }
+
+  @Test
   void pathConversion() {
     assertThat(SparkRouteExtractor.apiGatewayPath("/a/:id/")).isEqualTo("/a/{id}");
     assertThat(SparkRouteExtractor.apiGatewayPath("*")).isEqualTo("/{proxy+}");
