@@ -296,7 +296,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
     }
 
     private void add(HttpAnnotation http, String path, ResourceMethod rm) {
-      String handler = qualified(rm.owner()) + "#" + rm.handler().getNameAsString();
+      String handler = JaxRsHandlers.of(rm.handler());
       Route route =
           new Route(
               http.method(),
@@ -419,7 +419,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
           if (m.isStatic()) {
             continue;
           }
-          String key = m.getNameAsString() + "/" + m.getParameters().size();
+          String key = m.getNameAsString() + "(" + JaxRsHandlers.parameterTypes(m) + ")";
           if (m.getBody().isPresent() && !bodies.containsKey(key)) {
             bodies.put(key, m);
             owners.put(key, t);

@@ -75,11 +75,7 @@ public final class QuarkusLambdaHandlerRouteExtractor implements RouteExtractor 
     }
 
     String handler() {
-      String owner =
-          handleRequest.findAncestor(TypeDeclaration.class)
-              .flatMap(t -> ((TypeDeclaration<?>) t).getFullyQualifiedName())
-              .orElse(qualified());
-      return owner + "#handleRequest";
+      return JaxRsHandlers.of(handleRequest);
     }
   }
 

@@ -313,7 +313,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
         if (type.isPresent()) {
           Optional<MethodDeclaration> method = method(type.get(), name);
           if (method.isPresent()) {
-            return new Target(owner(method.get()) + "#" + name, List.of(method.get()));
+            return new Target(JaxRsHandlers.of(method.get()), List.of(method.get()));
           }
           return new Target(qualified(type.get()) + "#" + name, List.of());
         }
@@ -331,7 +331,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
         Optional<TypeDeclaration<?>> type = constants.typeOf(creation.getType().getNameWithScope(), creation);
         Optional<MethodDeclaration> method = type.flatMap(t -> method(t, functionalMethod));
         if (method.isPresent()) {
-          return new Target(owner(method.get()) + "#" + functionalMethod, List.of(method.get()));
+          return new Target(JaxRsHandlers.of(method.get()), List.of(method.get()));
         }
         return unresolvedTarget(body, creation.getType().getNameWithScope() + "#" + functionalMethod);
       }
@@ -349,7 +349,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
               constants.typeOf(variable.get().getType().asString(), variable.get())
                   .flatMap(t -> method(t, functionalMethod));
           if (method.isPresent()) {
-            return new Target(owner(method.get()) + "#" + functionalMethod, List.of(method.get()));
+            return new Target(JaxRsHandlers.of(method.get()), List.of(method.get()));
           }
         }
         return unresolvedTarget(body, enclosingMember(body));
@@ -362,7 +362,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
                 : enclosingType(factory);
         Optional<MethodDeclaration> method = type.flatMap(t -> method(t, factory.getNameAsString()));
         if (method.isPresent()) {
-          return new Target(owner(method.get()) + "#" + factory.getNameAsString(), List.of(method.get()));
+          return new Target(JaxRsHandlers.of(method.get()), List.of(method.get()));
         }
       }
       return unresolvedTarget(body, enclosingMember(body));
@@ -538,7 +538,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
       String type = enclosingType(node).map(SparkRouteExtractor::qualifiedName).orElse("?");
       for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
         if (n instanceof MethodDeclaration m) {
-          return type + "#" + m.getNameAsString();
+          return JaxRsHandlers.of(m);
         }
         if (n instanceof ConstructorDeclaration) {
           return type + "#<init>";
@@ -554,10 +554,6 @@ public final class SparkRouteExtractor implements RouteExtractor {
         }
       }
       return type + "#<init>";
-    }
-
-    private String owner(MethodDeclaration method) {
-      return enclosingType(method).map(SparkRouteExtractor::qualifiedName).orElse("?");
     }
 
     private String qualified(TypeDeclaration<?> type) {

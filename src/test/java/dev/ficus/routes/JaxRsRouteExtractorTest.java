@@ -124,10 +124,16 @@ class JaxRsRouteExtractorTest {
 
                   private final CustomerRepository customers = new CustomerRepository();
 
-                  @GET // ROUTE: GET /v1/customers/{customerId}
+                  @GET // ROUTE: GET /v1/customers/{customerId} -> com.acme.api.CustomerResource#get(String)
                   @Path(BY_ID)
                   public Customer get(@PathParam("customerId") String id) {
                     return customers.load(id);
+                  }
+
+                  @GET // ROUTE: GET /v1/customers/by-number/{number} -> com.acme.api.CustomerResource#get(long)
+                  @Path("/by-number/{number}")
+                  public Customer get(@PathParam("number") long number) {
+                    return customers.loadByNumber(number);
                   }
 
                   @javax.ws.rs.PUT // ROUTE: PUT /v1/customers/{customerId}/addresses
