@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
@@ -104,7 +105,9 @@ final class JaxRsConstants {
         for (VariableDeclarator v : n.findAll(VariableDeclarator.class)) {
           if (v.getNameAsString().equals(name)
               && v.getParentNode().filter(p -> !(p instanceof FieldDeclaration)).isPresent()
-              && v.getInitializer().isPresent()) {
+              && v.getInitializer().isPresent()
+              && context.findAncestor(AnnotationExpr.class).isEmpty()
+              && declaredBefore(v, context)) {
             return evaluate(v.getInitializer().get(), depth + 1);
           }
         }
@@ -139,6 +142,11 @@ final class JaxRsConstants {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean declaredBefore(Node declaration, Node use) {
+    return declaration.getBegin().isPresent() && use.getBegin().isPresent()
+        && declaration.getBegin().get().isBefore(use.getBegin().get());
   }
 
   private Optional<String> field(TypeDeclaration<?> type, String name, int depth, Set<String> seen) {

@@ -101,10 +101,18 @@ public final class QuarkusLambdaHandlerRouteExtractor implements RouteExtractor 
       List<String> functionIds =
           FrameworkEntryPoints.functionsFor(context, Set.of(QUARKUS_STREAM_HANDLER));
       Optional<String> configured = config.get(HANDLER_KEY);
+      boolean jaxRs =
+          workspace.types().all().values().stream()
+              .anyMatch(t -> t instanceof ClassOrInterfaceDeclaration c && !c.isInterface()
+                  && JaxRsRouteExtractor.jaxRsAnnotation(c, "Path").isPresent());
       for (String id : functionIds) {
         LambdaFunction function =
             context.iac().functions().stream().filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
         Optional<String> selector = environmentSelector(function).or(() -> configured);
+        if (selector.isEmpty() && jaxRs) {
+          // quarkus-amazon-lambda-http: the function serves the JAX-RS resources, not a bean.
+          continue;
+        }
         Optional<Bean> bean = select(beans, selector, function.source());
         if (bean.isEmpty()) {
           continue;

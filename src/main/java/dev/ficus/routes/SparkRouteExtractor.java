@@ -507,7 +507,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
         return false;
       }
       for (Node n = call.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-        if (n instanceof TypeDeclaration<?> type && !type.getMethodsByName(name).isEmpty()) {
+        if (n instanceof TypeDeclaration<?> type && declaresMethod(type, name)) {
           return false;
         }
         if (n instanceof ObjectCreationExpr anonymous && anonymous.getAnonymousClassBody().isPresent()
@@ -517,6 +517,22 @@ public final class SparkRouteExtractor implements RouteExtractor {
         }
       }
       return true;
+    }
+
+    /** Whether a type or one of its repository supertypes declares a method of this name. */
+    private boolean declaresMethod(TypeDeclaration<?> type, String name) {
+      List<TypeDeclaration<?>> types = new ArrayList<>(List.of(type));
+      for (int i = 0; i < types.size() && i < 32; i++) {
+        if (!types.get(i).getMethodsByName(name).isEmpty()) {
+          return true;
+        }
+        for (TypeDeclaration<?> s : constants.supertypes(types.get(i))) {
+          if (!types.contains(s)) {
+            types.add(s);
+          }
+        }
+      }
+      return false;
     }
 
     private boolean imports(CompilationUnit unit, String type, String pkg) {

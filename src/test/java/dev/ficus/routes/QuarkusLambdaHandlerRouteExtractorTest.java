@@ -162,6 +162,41 @@ class QuarkusLambdaHandlerRouteExtractorTest {
   }
 
   @Test
+  void aQuarkusHttpFunctionWithResourcesIsNotGivenToTheOnlyBean() {
+    TestRepo repo =
+        TestRepo.create()
+            .file("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  ApiFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest
+                      Runtime: java21
+                      Events:
+                        Any:
+                          Type: HttpApi
+                """)
+            .java("com/acme/OrdersHandler.java", ORDERS_HANDLER)
+            .java("com/acme/OrderResource.java", """
+                package com.acme;
+
+                import jakarta.ws.rs.GET;
+                import jakarta.ws.rs.Path;
+
+                @Path("/orders")
+                public class OrderResource {
+                  @GET
+                  public String list() {
+                    return "[]";
+                  }
+                }
+                """);
+    assertThat(RouteMarkers.check(extractor, repo)).isEmpty();
+  }
+
+  @Test
   void jaxRsAdaptersAndNonQuarkusFunctionsAreLeftAlone() {
     TestRepo repo =
         TestRepo.create()

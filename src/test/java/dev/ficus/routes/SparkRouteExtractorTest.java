@@ -221,7 +221,6 @@ class SparkRouteExtractorTest {
 
                 import static spark.Spark.*;
 
-                import java.net.http.HttpClient;
                 import java.util.Map;
 
                 public class PriceCache {
@@ -229,12 +228,12 @@ class SparkRouteExtractorTest {
                   private final RestClient client = new RestClient();
 
                   public void routes() {
-                    get("/prices/:sku", (req, res) -> get(req.params("sku"))); // no route: PriceCache#get shadows Spark's
+                    get("/prices/:sku", (req, res) -> price(req.params("sku"))); // ROUTE: GET /prices/{sku}
                   }
 
-                  Price get(String sku) {
+                  Price price(String sku) {
                     Price cached = prices.get("/prices/" + sku);
-                    return cached != null ? cached : client.get("/upstream/prices/" + sku);
+                    return cached != null ? cached : client.get("/upstream/prices", Price.class);
                   }
                 }
                 """)
@@ -250,11 +249,39 @@ class SparkRouteExtractorTest {
                   public Item lookup(String id) {
                     Spark.awaitInitialization();
                     Item item = items.get("/items/" + id);
-                    return item != null ? item : client.get("/catalog/" + id, Item.class);
+                    return item != null ? item : client.get("/catalog/items", Item.class);
+                  }
+                }
+                """)
+            .java("com/acme/BaseCache.java", """
+                package com.acme;
+
+                public abstract class BaseCache<T> {
+                  private final java.util.Map<String, T> entries = new java.util.concurrent.ConcurrentHashMap<>();
+
+                  protected T get(String key, java.util.function.Supplier<T> loader) {
+                    return entries.computeIfAbsent(key, k -> loader.get());
+                  }
+                }
+                """)
+            .java("com/acme/ProductCache.java", """
+                package com.acme;
+
+                import static spark.Spark.*;
+
+                public class ProductCache extends BaseCache<Product> {
+                  private final ProductRepository products = new ProductRepository();
+
+                  public Product featured() {
+                    Product p = get("/products/featured", () -> products.featured());
+                    if (p == null) {
+                      halt(404);
+                    }
+                    return p;
                   }
                 }
                 """);
-    assertThat(RouteMarkers.check(extractor, repo)).isEmpty();
+    assertThat(RouteMarkers.check(extractor, repo)).hasSize(1);
   }
 
   @Test
