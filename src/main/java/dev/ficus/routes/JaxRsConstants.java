@@ -40,6 +40,8 @@ final class JaxRsConstants {
 
   private final Workspace workspace;
   private final TypeNames names;
+  private final Set<VariableDeclarator> evaluating =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   JaxRsConstants(Workspace workspace) {
     this.workspace = workspace;
@@ -108,7 +110,7 @@ final class JaxRsConstants {
               && v.getInitializer().isPresent()
               && context.findAncestor(AnnotationExpr.class).isEmpty()
               && declaredBefore(v, context)) {
-            return evaluate(v.getInitializer().get(), depth + 1);
+            return initializer(v, depth);
           }
         }
       }
@@ -144,6 +146,18 @@ final class JaxRsConstants {
     return Optional.empty();
   }
 
+  /** The value of a variable's initializer; a constant defined through itself has none. */
+  private Optional<String> initializer(VariableDeclarator variable, int depth) {
+    if (variable.getInitializer().isEmpty() || !evaluating.add(variable)) {
+      return Optional.empty();
+    }
+    try {
+      return evaluate(variable.getInitializer().get(), depth + 1);
+    } finally {
+      evaluating.remove(variable);
+    }
+  }
+
   private static boolean declaredBefore(Node declaration, Node use) {
     return declaration.getBegin().isPresent() && use.getBegin().isPresent()
         && declaration.getBegin().get().isBefore(use.getBegin().get());
@@ -157,7 +171,7 @@ final class JaxRsConstants {
     for (FieldDeclaration field : type.getFields()) {
       for (VariableDeclarator v : field.getVariables()) {
         if (v.getNameAsString().equals(name)) {
-          return v.getInitializer().flatMap(init -> evaluate(init, depth + 1));
+          return initializer(v, depth);
         }
       }
     }

@@ -148,6 +148,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
     private final Map<String, ExtractedRoute> routes = new TreeMap<>();
     private String prefix = "/";
     private String function;
+    private JaxRsRequestFilters filters;
 
     Run(RouteContext context) {
       this.context = context;
@@ -160,6 +161,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
       indexTypes();
       prefix = prefix();
       function = function();
+      filters = new JaxRsRequestFilters(workspace, constants);
       for (TypeDeclaration<?> type : workspace.types().all().values()) {
         if (!isConcreteClass(type)) {
           if (jaxRsAnnotation(type, "Path").isPresent()
@@ -287,7 +289,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
         List<HttpAnnotation> http = httpAnnotations(rm.annotated());
         if (!http.isEmpty()) {
           for (HttpAnnotation h : http) {
-            add(h, path, rm);
+            add(type, h, path, rm);
           }
         } else if (pathAnnotation.isPresent()) {
           locate(rm, JaxRsPaths.join(base, methodPath), chain);
@@ -295,7 +297,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
       }
     }
 
-    private void add(HttpAnnotation http, String path, ResourceMethod rm) {
+    private void add(TypeDeclaration<?> type, HttpAnnotation http, String path, ResourceMethod rm) {
       String handler = JaxRsHandlers.of(rm.handler());
       Route route =
           new Route(
@@ -308,7 +310,9 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
               id(),
               List.of());
       String key = route.id() + " " + handler + " " + route.source();
-      routes.putIfAbsent(key, new ExtractedRoute(route, List.of(rm.handler())));
+      List<Node> code = new ArrayList<>(filters.before(rm.handler(), rm.annotated(), hierarchy(type)));
+      code.add(rm.handler());
+      routes.putIfAbsent(key, new ExtractedRoute(route, code));
     }
 
     /** Follows a sub-resource locator into the class it returns. */

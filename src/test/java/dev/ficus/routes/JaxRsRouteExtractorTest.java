@@ -476,6 +476,105 @@ class JaxRsRouteExtractorTest {
   }
 
   @Test
+  void requestFiltersArePutBeforeTheHandlersTheyCover() {
+    TestRepo repo =
+        TestRepo.create()
+            .java("com/acme/security/Secured.java", """
+                package com.acme.security;
+
+                import jakarta.ws.rs.NameBinding;
+                import java.lang.annotation.Retention;
+                import java.lang.annotation.RetentionPolicy;
+
+                @NameBinding
+                @Retention(RetentionPolicy.RUNTIME)
+                public @interface Secured {}
+                """)
+            .java("com/acme/security/TokenFilter.java", """
+                package com.acme.security;
+
+                import jakarta.annotation.Priority;
+                import jakarta.ws.rs.Priorities;
+                import jakarta.ws.rs.container.ContainerRequestContext;
+                import jakarta.ws.rs.container.ContainerRequestFilter;
+                import jakarta.ws.rs.ext.Provider;
+
+                @Provider
+                @Secured
+                @Priority(Priorities.AUTHENTICATION)
+                public class TokenFilter implements ContainerRequestFilter {
+                  private final TokenVerifier tokens = new TokenVerifier();
+
+                  @Override
+                  public void filter(ContainerRequestContext request) {
+                    tokens.verify(request.getHeaderString("Authorization"));
+                  }
+                }
+                """)
+            .java("com/acme/web/AuditFilter.java", """
+                package com.acme.web;
+
+                import jakarta.ws.rs.container.ContainerRequestContext;
+                import jakarta.ws.rs.container.ContainerRequestFilter;
+                import jakarta.ws.rs.ext.Provider;
+
+                @Provider
+                public class AuditFilter implements ContainerRequestFilter {
+                  private final AuditLog audit = new AuditLog();
+
+                  @Override
+                  public void filter(ContainerRequestContext request) {
+                    audit.record(request.getMethod(), request.getUriInfo().getPath());
+                  }
+                }
+                """)
+            .java("com/acme/web/AccountResource.java", """
+                package com.acme.web;
+
+                import com.acme.security.Secured;
+                import jakarta.ws.rs.GET;
+                import jakarta.ws.rs.POST;
+                import jakarta.ws.rs.Path;
+
+                @Path("/accounts")
+                public class AccountResource {
+                  private final AccountService accounts = new AccountService();
+
+                  @GET // ROUTE: GET /accounts
+                  public java.util.List<Account> list() {
+                    return accounts.all();
+                  }
+
+                  @POST // ROUTE: POST /accounts
+                  @Secured
+                  public Account open(Account account) {
+                    return accounts.open(account);
+                  }
+                }
+                """);
+    TestRepo.Loaded loaded = repo.load();
+    List<ExtractedRoute> routes =
+        extractor.extract(new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics()));
+    RouteMarkers.compare(repo, routes.stream().map(ExtractedRoute::route).toList());
+    assertThat(code(routes, "GET /accounts")).containsExactly("AuditFilter#filter", "AccountResource#list");
+    assertThat(code(routes, "POST /accounts"))
+        .containsExactly("TokenFilter#filter", "AuditFilter#filter", "AccountResource#open");
+  }
+
+  private static List<String> code(List<ExtractedRoute> routes, String id) {
+    return routes.stream()
+        .filter(r -> r.route().id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .entryCode()
+        .stream()
+        .map(n -> (MethodDeclaration) n)
+        .map(m -> m.findAncestor(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
+            .orElseThrow().getNameAsString() + "#" + m.getNameAsString())
+        .toList();
+  }
+
+  @Test
   void appliesOnlyToRepositoriesImportingJaxRs() {
     TestRepo repo = TestRepo.create().java("com/acme/Path.java", """
         package com.acme;
