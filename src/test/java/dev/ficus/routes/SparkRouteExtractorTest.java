@@ -343,6 +343,38 @@ class SparkRouteExtractorTest {
   }
 
   @Test
+  void routesOfASparkServiceInstance() {
+    TestRepo repo =
+        TestRepo.create()
+            .java("com/acme/ShipmentApi.java", """
+                package com.acme;
+
+                import spark.Service;
+
+                public class ShipmentApi {
+                  private final Service http = Service.ignite();
+                  private final ShipmentService shipments;
+
+                  public ShipmentApi(ShipmentService shipments) {
+                    this.shipments = shipments;
+                  }
+
+                  public void start() {
+                    http.path("/shipments", () -> {
+                      http.get("/:trackingId", this::track); // ROUTE: GET /shipments/{trackingId} -> com.acme.ShipmentApi#track
+                      http.put("/:trackingId/status", (req, res) -> shipments.update(req.params("trackingId"), req.body())); // ROUTE: PUT /shipments/{trackingId}/status -> com.acme.ShipmentApi#start
+                    });
+                  }
+
+                  private Object track(spark.Request req, spark.Response res) {
+                    return shipments.track(req.params("trackingId"));
+                  }
+                }
+                """);
+    RouteMarkers.check(extractor, repo);
+  }
+
+  @Test
   void pathConversion() {
     assertThat(SparkRouteExtractor.apiGatewayPath("/a/:id/")).isEqualTo("/a/{id}");
     assertThat(SparkRouteExtractor.apiGatewayPath("*")).isEqualTo("/{proxy+}");
