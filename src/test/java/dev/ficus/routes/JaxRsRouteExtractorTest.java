@@ -575,6 +575,74 @@ class JaxRsRouteExtractorTest {
   }
 
   @Test
+  void pathsThatAreNotConstantsAreDiagnosedNotGuessed() {
+    TestRepo repo =
+        TestRepo.create()
+            .java("com/acme/Routes.java", """
+                package com.acme;
+
+                public final class Routes {
+                  static final String TENANT = System.getenv("TENANT_PATH");
+                  static final String CIRCULAR = Paths.CIRCULAR + "/x";
+                }
+                """)
+            .java("com/acme/Paths.java", """
+                package com.acme;
+
+                final class Paths {
+                  static final String CIRCULAR = Routes.CIRCULAR;
+                }
+                """)
+            .java("com/acme/TenantResource.java", """
+                package com.acme;
+
+                import jakarta.ws.rs.GET;
+                import jakarta.ws.rs.Path;
+
+                @Path("/tenants")
+                public class TenantResource {
+                  private final TenantRepository tenants = new TenantRepository();
+
+                  @GET // ROUTE: GET /tenants
+                  public java.util.List<Tenant> list() {
+                    return tenants.all();
+                  }
+
+                  @GET
+                  @Path(Routes.TENANT)
+                  public Tenant current() {
+                    return tenants.first();
+                  }
+
+                  @GET
+                  @Path(Routes.CIRCULAR)
+                  public Tenant circular() {
+                    return tenants.first();
+                  }
+                }
+                """);
+    TestRepo.Loaded loaded = repo.load();
+    List<ExtractedRoute> routes =
+        extractor.extract(new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics()));
+    RouteMarkers.compare(repo, routes.stream().map(ExtractedRoute::route).toList());
+    assertThat(loaded.diagnostics().sorted())
+        .extracting(Diagnostic::code, d -> d.source().line())
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("jax-rs-unresolved-path", 16),
+            org.assertj.core.groups.Tuple.tuple("jax-rs-unresolved-path", 22));
+  }
+
+  @Test
+  void templatesLoseTheirExpressionsAndGreedyOnesBecomeProxies() {
+    assertThat(JaxRsPaths.templates("/a/{id : [0-9]{1,3}}/b")).isEqualTo("/a/{id}/b");
+    assertThat(JaxRsPaths.templates("/files/{path: .+}")).isEqualTo("/files/{path+}");
+    assertThat(JaxRsPaths.templates("/files/{path: .*}/meta")).isEqualTo("/files/{path}/meta");
+    assertThat(JaxRsPaths.templates("/broken/{id")).isEqualTo("/broken/{id}");
+    assertThat(JaxRsPaths.join("/", "", "api/", "/orders/")).isEqualTo("/api/orders");
+    assertThat(JaxRsPaths.join("", "")).isEqualTo("/");
+  }
+
+  @Test
   void appliesOnlyToRepositoriesImportingJaxRs() {
     TestRepo repo = TestRepo.create().java("com/acme/Path.java", """
         package com.acme;
