@@ -12,7 +12,6 @@ import dev.ficus.model.Route;
 import dev.ficus.model.SourceRef;
 import dev.ficus.model.Trigger;
 import dev.ficus.workspace.Workspace;
-import java.beans.Introspector;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -214,7 +213,7 @@ public final class QuarkusLambdaHandlerRouteExtractor implements RouteExtractor 
         String name =
             named.flatMap(JaxRsRouteExtractor::value)
                 .flatMap(constants::evaluate)
-                .orElse(Introspector.decapitalize(c.getNameAsString()));
+                .orElse(defaultName(c.getNameAsString()));
         boolean api =
             handlerInterface.get().getTypeArguments()
                 .filter(args -> !args.isEmpty())
@@ -224,6 +223,11 @@ public final class QuarkusLambdaHandlerRouteExtractor implements RouteExtractor 
         beans.add(new Bean(c, name, named.isPresent(), handleRequest.get(), api));
       }
       return beans;
+    }
+
+    /** CDI's default bean name: the simple class name with its first character in lower case. */
+    private static String defaultName(String simpleName) {
+      return Character.toLowerCase(simpleName.charAt(0)) + simpleName.substring(1);
     }
 
     /** A class that hands requests to a framework container (Jersey, Spring, Quarkus's own). */

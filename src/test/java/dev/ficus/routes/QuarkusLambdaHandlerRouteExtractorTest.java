@@ -136,6 +136,46 @@ class QuarkusLambdaHandlerRouteExtractorTest {
   }
 
   @Test
+  void withoutIacTheConfiguredApiBeanServesEveryPathWithLowConfidence() {
+    TestRepo repo =
+        TestRepo.create()
+            .file("src/main/resources/application.yaml", """
+                quarkus:
+                  lambda:
+                    handler: paymentsHandler
+                "%dev":
+                  quarkus:
+                    lambda:
+                      handler: refunds
+                """)
+            .java("com/acme/PaymentsHandler.java", """
+                package com.acme;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+                import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+                import jakarta.inject.Named;
+
+                @Named
+                public class PaymentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+                  private final PaymentService payments = new PaymentService();
+
+                  @Override
+                  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) { // ROUTE: ANY /{proxy+} -> com.acme.PaymentsHandler#handleRequest
+                    return payments.handle(event.getRawPath(), event.getBody());
+                  }
+                }
+                """)
+            .java("com/acme/RefundsHandler.java", QUEUE_HANDLER);
+    List<Route> routes = RouteMarkers.check(extractor, repo);
+    assertThat(routes).singleElement().satisfies(r -> {
+      assertThat(r.function()).isNull();
+      assertThat(r.confidence()).isEqualTo(Confidence.LOW);
+    });
+  }
+
+  @Test
   void severalBeansAndNoSelectionIsADiagnosticNotAGuess() {
     TestRepo repo =
         TestRepo.create()
