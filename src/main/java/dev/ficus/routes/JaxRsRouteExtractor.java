@@ -149,6 +149,8 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
     private String prefix = "/";
     private String function;
     private JaxRsRequestFilters filters;
+    /** The sub-resource locators on the way to the class being walked, outermost first. */
+    private final List<MethodDeclaration> locators = new ArrayList<>();
 
     Run(RouteContext context) {
       this.context = context;
@@ -311,6 +313,7 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
               List.of());
       String key = route.id() + " " + handler + " " + route.source();
       List<Node> code = new ArrayList<>(filters.before(rm.handler(), rm.annotated(), hierarchy(type)));
+      code.addAll(locators);
       code.add(rm.handler());
       routes.putIfAbsent(key, new ExtractedRoute(route, code));
     }
@@ -335,7 +338,9 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
         return;
       }
       chain.push(name);
+      locators.add(rm.handler());
       walk(target.get(), base, chain);
+      locators.remove(locators.size() - 1);
       chain.pop();
     }
 

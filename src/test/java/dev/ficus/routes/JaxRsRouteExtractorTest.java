@@ -324,6 +324,8 @@ class JaxRsRouteExtractorTest {
     List<ExtractedRoute> extracted = extractor.extract(context);
     RouteMarkers.compare(repo, extracted.stream().map(ExtractedRoute::route).toList());
     assertThat(loaded.diagnostics().sorted()).extracting(Diagnostic::code).contains("jax-rs-locator-cycle");
+    assertThat(code(extracted, "GET /stores/{storeId}/shelves/{shelf}/bins"))
+        .containsExactly("StoreResource#shelves", "ShelfResource#bins", "BinResource#list");
   }
 
   @Test
