@@ -440,12 +440,55 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
       }
       List<ResourceMethod> result = new ArrayList<>();
       for (Map.Entry<String, MethodDeclaration> e : annotated.entrySet()) {
+        Optional<ResourceMethod> generic = genericOverride(type, e.getValue());
+        if (generic.isPresent()) {
+          result.add(generic.get());
+          continue;
+        }
         MethodDeclaration body = bodies.get(e.getKey());
         if (body != null) {
           result.add(new ResourceMethod(owners.get(e.getKey()), body, e.getValue()));
         }
       }
       return result;
+    }
+
+    /**
+     * For {@code save(T entity)} annotated in a generic base class, the override {@code
+     * save(Order entity)} of a more specific class, which is what runs.
+     */
+    private Optional<ResourceMethod> genericOverride(TypeDeclaration<?> type, MethodDeclaration annotated) {
+      Optional<ClassOrInterfaceDeclaration> declaring =
+          annotated.findAncestor(ClassOrInterfaceDeclaration.class);
+      if (declaring.isEmpty() || declaring.get().getTypeParameters().isEmpty()) {
+        return Optional.empty();
+      }
+      Set<String> variables = new HashSet<>();
+      declaring.get().getTypeParameters().forEach(p -> variables.add(p.getNameAsString()));
+      String[] wanted = JaxRsHandlers.parameterTypes(annotated).split(",", -1);
+      if (java.util.Arrays.stream(wanted).noneMatch(variables::contains)) {
+        return Optional.empty();
+      }
+      for (TypeDeclaration<?> t : hierarchy(type)) {
+        if (t == declaring.get()) {
+          break;
+        }
+        for (MethodDeclaration m : t.getMethodsByName(annotated.getNameAsString())) {
+          if (m.getBody().isEmpty() || m.getParameters().size() != annotated.getParameters().size()
+              || hasJaxRsMethodAnnotations(m)) {
+            continue;
+          }
+          String[] actual = JaxRsHandlers.parameterTypes(m).split(",", -1);
+          boolean matches = true;
+          for (int i = 0; i < wanted.length && matches; i++) {
+            matches = variables.contains(wanted[i]) || wanted[i].equals(actual[i]);
+          }
+          if (matches) {
+            return Optional.of(new ResourceMethod(t, m, annotated));
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     /** The class-level {@code @Path} of a type, its own or inherited from a supertype. */

@@ -645,6 +645,57 @@ class JaxRsRouteExtractorTest {
   }
 
   @Test
+  void genericBaseResourceMethodsAreServedByTheirOverrides() {
+    TestRepo repo =
+        TestRepo.create()
+            .java("com/acme/CrudResource.java", """
+                package com.acme;
+
+                import jakarta.ws.rs.GET;
+                import jakarta.ws.rs.POST;
+                import jakarta.ws.rs.Path;
+                import jakarta.ws.rs.PathParam;
+
+                public abstract class CrudResource<T, ID> {
+                  protected abstract Repository<T, ID> repository();
+
+                  @GET // ROUTE: GET /products/{id} -> com.acme.CrudResource#find
+                  @Path("{id}")
+                  public T find(@PathParam("id") ID id) {
+                    return repository().load(id);
+                  }
+
+                  @POST // ROUTE: POST /products -> com.acme.ProductResource#create
+                  public T create(T entity) {
+                    return repository().save(entity);
+                  }
+                }
+                """)
+            .java("com/acme/ProductResource.java", """
+                package com.acme;
+
+                import jakarta.ws.rs.Path;
+
+                @Path("/products")
+                public class ProductResource extends CrudResource<Product, String> {
+                  private final ProductRepository products = new ProductRepository();
+
+                  @Override
+                  protected Repository<Product, String> repository() {
+                    return products;
+                  }
+
+                  @Override
+                  public Product create(Product product) {
+                    product.validate();
+                    return super.create(product);
+                  }
+                }
+                """);
+    RouteMarkers.check(extractor, repo);
+  }
+
+  @Test
   void appliesOnlyToRepositoriesImportingJaxRs() {
     TestRepo repo = TestRepo.create().java("com/acme/Path.java", """
         package com.acme;
