@@ -21,10 +21,14 @@ public final class RouteExtractors {
 
   /** Every built-in extractor, in a fixed order. */
   public static RouteExtractors builtIn() {
-    return new RouteExtractors(List.of(
-        new SpringMvcRouteExtractor(),
-        new MicronautRouteExtractor(),
-        new SpringCloudFunctionRouteExtractor()));
+    return new RouteExtractors(
+        List.of(
+            new SpringMvcRouteExtractor(),
+            new MicronautRouteExtractor(),
+            new SpringCloudFunctionRouteExtractor(),
+            new JaxRsRouteExtractor(),
+            new QuarkusLambdaHandlerRouteExtractor(),
+            new SparkRouteExtractor()));
   }
 
   public List<RouteExtractor> extractors() {
