@@ -66,6 +66,20 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     return false;
   }
 
+  /**
+   * Methods Spring runs before every handler of their controller (and, in a {@code
+   * ControllerAdvice}, of every controller): their code is part of each route's prelude.
+   */
+  static final Set<String> PRELUDE_METHODS =
+      Set.of(
+          "org.springframework.web.bind.annotation.ModelAttribute",
+          "org.springframework.web.bind.annotation.InitBinder");
+
+  static final Set<String> CONTROLLER_ADVICE =
+      Set.of(
+          "org.springframework.web.bind.annotation.ControllerAdvice",
+          "org.springframework.web.bind.annotation.RestControllerAdvice");
+
   @Override
   public List<ExtractedRoute> extract(RouteContext context) {
     AnnotationValues values = new AnnotationValues(context.workspace());
@@ -90,6 +104,17 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     ApplicationProperties properties = ApplicationProperties.load(context).forFunction(function);
     Prefix prefix = prefix(properties);
 
+    List<Node> advicePrelude = new ArrayList<>();
+    for (TypeDeclaration<?> type : context.workspace().types().all().values()) {
+      if (values.find(type, CONTROLLER_ADVICE).isPresent()) {
+        for (MethodDeclaration method : type.getMethods()) {
+          if (values.find(method, PRELUDE_METHODS).isPresent()) {
+            advicePrelude.add(method);
+          }
+        }
+      }
+    }
+
     List<ExtractedRoute> routes = new ArrayList<>();
     for (TypeDeclaration<?> type : context.workspace().types().all().values()) {
       if (!(type instanceof ClassOrInterfaceDeclaration declaration)
@@ -103,7 +128,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
       }
       new ControllerReader(
               context, values, hierarchy, composed, properties, prefix, functionId.orElse(null))
-          .read(declaration, ancestry, routes);
+          .read(declaration, ancestry, advicePrelude, routes);
     }
     return routes;
   }
@@ -233,6 +258,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
     void read(
         ClassOrInterfaceDeclaration controller,
         List<TypeDeclaration<?>> ancestry,
+        List<Node> advicePrelude,
         List<ExtractedRoute> out) {
       String className = controller.getFullyQualifiedName().orElse(controller.getNameAsString());
       // The class-level mapping: the nearest one in the hierarchy, as Spring's merged lookup.
@@ -252,6 +278,16 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
         }
       }
       List<TypeHierarchy.Member> members = hierarchy.members(controller);
+      List<Node> prelude = new ArrayList<>(advicePrelude);
+      for (TypeHierarchy.Member member : members) {
+        boolean runsBeforeHandlers =
+            member.declarations().stream()
+                .anyMatch(d -> values.find(d, PRELUDE_METHODS).isPresent()
+                    && values.find(d, methodMappings).isEmpty());
+        if (runsBeforeHandlers) {
+          prelude.add(member.implementation());
+        }
+      }
       for (TypeHierarchy.Member member : members) {
         Optional<AnnotationExpr> mapping = Optional.empty();
         for (MethodDeclaration declaration : member.declarations()) {
@@ -325,7 +361,9 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
                       confidence,
                       "spring-mvc",
                       List.of());
-              out.add(new ExtractedRoute(route, List.<Node>of(member.implementation())));
+              List<Node> entryCode = new ArrayList<>(prelude);
+              entryCode.add(member.implementation());
+              out.add(new ExtractedRoute(route, entryCode));
             }
           }
         }

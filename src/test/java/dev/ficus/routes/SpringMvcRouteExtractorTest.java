@@ -87,6 +87,57 @@ class SpringMvcRouteExtractorTest {
   }
 
   @Test
+  void modelAttributeAndInitBinderMethodsRunBeforeEveryHandlerOfTheirController() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/PetController.java", """
+            package com.acme;
+
+            import org.springframework.stereotype.Controller;
+            import org.springframework.web.bind.WebDataBinder;
+            import org.springframework.web.bind.annotation.*;
+
+            @Controller
+            @RequestMapping("/owners/{ownerId}")
+            class PetController {
+              private final OwnerRepository owners;
+
+              PetController(OwnerRepository owners) { this.owners = owners; }
+
+              @ModelAttribute("owner")
+              public Owner findOwner(@PathVariable("ownerId") int ownerId) {
+                return owners.findById(ownerId);
+              }
+
+              @InitBinder("owner")
+              public void initOwnerBinder(WebDataBinder binder) { binder.setDisallowedFields("id"); }
+
+              @GetMapping("/pets/new") // ROUTE: GET /owners/{ownerId}/pets/new
+              public String initCreationForm(Owner owner) { return "pets/createOrUpdatePetForm"; }
+            }
+            """)
+        .java("com/acme/GlobalModel.java", """
+            package com.acme;
+
+            import org.springframework.web.bind.annotation.ControllerAdvice;
+            import org.springframework.web.bind.annotation.ModelAttribute;
+
+            @ControllerAdvice
+            class GlobalModel {
+              @ModelAttribute("build")
+              public String build() { return System.getenv("BUILD"); }
+            }
+            """);
+    TestRepo.Loaded loaded = repo.load();
+    List<ExtractedRoute> routes =
+        extractor.extract(new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics()));
+    assertThat(routes).hasSize(1);
+    assertThat(routes.get(0).entryCode())
+        .map(n -> ((com.github.javaparser.ast.body.MethodDeclaration) n).getNameAsString())
+        .containsExactly("build", "findOwner", "initOwnerBinder", "initCreationForm");
+    RouteMarkers.compare(repo, routes.stream().map(ExtractedRoute::route).toList());
+  }
+
+  @Test
   void requestMappingMethodsArraysAndAny() {
     TestRepo repo = TestRepo.create()
         .java("com/acme/OrderController.java", """
