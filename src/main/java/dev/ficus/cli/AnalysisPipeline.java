@@ -6,6 +6,7 @@ import dev.ficus.model.Analysis;
 import dev.ficus.model.Diagnostics;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
+import dev.ficus.routes.ApiRouteCoverage;
 import dev.ficus.routes.ExtractedRoute;
 import dev.ficus.routes.RouteContext;
 import dev.ficus.routes.RouteExtractors;
@@ -48,6 +49,7 @@ public final class AnalysisPipeline {
     RouteContext context = new RouteContext(workspace, iac, diagnostics);
     List<ExtractedRoute> extracted = RouteExtractors.builtIn().extractAll(context);
     List<Route> routes = extracted.stream().map(ExtractedRoute::route).toList();
+    ApiRouteCoverage.check(routes, iac, diagnostics);
     List<LambdaFunction> functions = iac.functions();
     return new Analysis(routes, functions, List.of(), diagnostics.sorted());
   }
