@@ -36,7 +36,7 @@ public record Plan(
   public Plan {
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(metrics, "metrics");
-    weights = Map.copyOf(new TreeMap<>(weights));
+    weights = java.util.Collections.unmodifiableMap(new TreeMap<>(weights));
     services = List.copyOf(services);
     sharedClasses = List.copyOf(sharedClasses);
     phases = List.copyOf(phases);
