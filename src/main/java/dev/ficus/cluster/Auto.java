@@ -151,7 +151,11 @@ public final class Auto implements Strategy {
     return result;
   }
 
-  /** Moves writers of a shared resource while each move lowers the count of shared writes. */
+  /**
+   * Moves writers of a shared resource to the group that uses it most (two points per writing
+   * route, one per reading route; ties to the lower group), while each move lowers the count of
+   * resources written by two groups.
+   */
   static void repairSharedWrites(AffinityGraph graph, int[] community) {
     int n = graph.size();
     int conflicts = sharedWrites(graph, community);
@@ -159,19 +163,17 @@ public final class Auto implements Strategy {
     for (int round = 0; improved && round < n; round++) {
       improved = false;
       for (int i = 0; i < n && conflicts > 0; i++) {
-        Set<Integer> candidates = new java.util.TreeSet<>();
+        Set<Integer> targets = new java.util.TreeSet<>();
         for (Map.Entry<String, Access> e : graph.access(i).entrySet()) {
-          if (e.getValue() != Access.WRITE) {
-            continue;
-          }
-          for (int j = 0; j < n; j++) {
-            if (community[j] != community[i] && graph.access(j).get(e.getKey()) == Access.WRITE) {
-              candidates.add(community[j]);
+          if (e.getValue() == Access.WRITE) {
+            int home = home(graph, community, e.getKey());
+            if (home != community[i]) {
+              targets.add(home);
             }
           }
         }
         int own = community[i];
-        for (int target : candidates) {
+        for (int target : targets) {
           community[i] = target;
           int after = sharedWrites(graph, community);
           if (after < conflicts) {
@@ -184,6 +186,24 @@ public final class Auto implements Strategy {
         }
       }
     }
+  }
+
+  /** The group that uses a resource most. */
+  private static int home(AffinityGraph graph, int[] community, String key) {
+    Map<Integer, Integer> score = new TreeMap<>();
+    for (int j = 0; j < graph.size(); j++) {
+      Access a = graph.access(j).get(key);
+      if (a != null) {
+        score.merge(community[j], a == Access.WRITE ? 2 : 1, Integer::sum);
+      }
+    }
+    int best = -1;
+    for (Map.Entry<Integer, Integer> e : score.entrySet()) {
+      if (best < 0 || e.getValue() > score.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
   }
 
   /** The number of resources written by routes of more than one community. */
