@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * Graph clustering of the affinity graph by modularity maximization (Louvain: local moves of
  * routes between communities, then communities folded into nodes, until nothing improves), with
  * a seeded visiting order so that the same graph always gives the same cut. Then the data rule: a
- * route that writes a resource another group also writes moves to that group when the move lowers
- * the number of resources written by two groups; what cannot be fixed so is left for the plan to
- * flag. Finally {@code --services N} merges the closest groups down to N.
+ * route that writes a resource another group also writes moves to the group that uses it most,
+ * when nothing it writes is used by the rest of its own group and the move lowers the number of
+ * resources written by two groups; what cannot be fixed so is left for the plan to flag. Finally {@code --services N} merges the closest groups down to N.
  */
 public final class Auto implements Strategy {
 
@@ -163,6 +163,9 @@ public final class Auto implements Strategy {
     for (int round = 0; improved && round < n; round++) {
       improved = false;
       for (int i = 0; i < n && conflicts > 0; i++) {
+        if (!movable(graph, community, i)) {
+          continue;
+        }
         Set<Integer> targets = new java.util.TreeSet<>();
         for (Map.Entry<String, Access> e : graph.access(i).entrySet()) {
           if (e.getValue() == Access.WRITE) {
@@ -186,6 +189,21 @@ public final class Auto implements Strategy {
         }
       }
     }
+  }
+
+  /** True when no other route of its group uses what route {@code i} writes. */
+  private static boolean movable(AffinityGraph graph, int[] community, int i) {
+    for (Map.Entry<String, Access> e : graph.access(i).entrySet()) {
+      if (e.getValue() != Access.WRITE) {
+        continue;
+      }
+      for (int j = 0; j < graph.size(); j++) {
+        if (j != i && community[j] == community[i] && graph.access(j).containsKey(e.getKey())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The group that uses a resource most. */
