@@ -22,13 +22,25 @@ public record Conflict(String kind, String subject, List<String> services, Strin
     services = services.stream().distinct().sorted().toList();
   }
 
+  /** The kinds, gravest first: the order conflicts are listed in. */
+  public static final List<String> KINDS = List.of("shared-write", "cross-service-call", "shared-class");
+
   @Override
   public int compareTo(Conflict other) {
-    int c = kind.compareTo(other.kind);
+    int c = Integer.compare(rank(kind), rank(other.kind));
+    if (c != 0) {
+      return c;
+    }
+    c = kind.compareTo(other.kind);
     if (c != 0) {
       return c;
     }
     c = subject.compareTo(other.subject);
     return c != 0 ? c : message.compareTo(other.message);
+  }
+
+  private static int rank(String kind) {
+    int i = KINDS.indexOf(kind);
+    return i < 0 ? KINDS.size() : i;
   }
 }
