@@ -6,9 +6,11 @@ import dev.ficus.model.ClassInfo;
 import dev.ficus.model.Route;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.clustering.UndirectedModularityMeasurer;
@@ -25,8 +27,8 @@ public final class AffinityGraph {
   private final List<Route> routes;
   private final double[][] weight;
   private final List<Map<String, Access>> access;
-  private final Graph<Route, DefaultWeightedEdge> graph;
   private final DataAccess dataAccess;
+  private Graph<Route, DefaultWeightedEdge> graph;
 
   private AffinityGraph(
       List<Route> routes, double[][] weight, List<Map<String, Access>> access, DataAccess dataAccess) {
@@ -34,16 +36,6 @@ public final class AffinityGraph {
     this.weight = weight;
     this.access = access;
     this.dataAccess = dataAccess;
-    this.graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-    routes.forEach(graph::addVertex);
-    for (int i = 0; i < routes.size(); i++) {
-      for (int j = i + 1; j < routes.size(); j++) {
-        if (weight[i][j] > 0) {
-          DefaultWeightedEdge e = graph.addEdge(routes.get(i), routes.get(j));
-          graph.setEdgeWeight(e, weight[i][j]);
-        }
-      }
-    }
   }
 
   /** The affinity graph of the analysis' routes, in their sorted order. */
@@ -52,19 +44,46 @@ public final class AffinityGraph {
     int n = routes.size();
     Map<String, Integer> lines = new HashMap<>();
     analysis.classes().forEach(c -> lines.put(c.name(), c.lines()));
-    Map<String, Integer> users = new HashMap<>();
-    routes.forEach(r -> r.classes().forEach(c -> users.merge(c, 1, Integer::sum)));
-    Map<String, Double> classWeight = new HashMap<>();
-    users.forEach(
-        (c, count) ->
-            classWeight.put(c, Math.max(1, lines.getOrDefault(c, 1)) * Math.log((1.0 + n) / count)));
+    // Classes and resources as sorted int ids, so that each pair is a merge of two arrays.
+    Map<String, Integer> classIds = new TreeMap<>();
+    routes.forEach(r -> r.classes().forEach(c -> classIds.putIfAbsent(c, 0)));
+    int next = 0;
+    for (Map.Entry<String, Integer> e : classIds.entrySet()) {
+      e.setValue(next++);
+    }
+    int[] users = new int[classIds.size()];
+    int[][] classes = new int[n][];
+    for (int i = 0; i < n; i++) {
+      classes[i] = routes.get(i).classes().stream().mapToInt(classIds::get).sorted().toArray();
+      for (int c : classes[i]) {
+        users[c]++;
+      }
+    }
+    double[] classWeight = new double[classIds.size()];
+    classIds.forEach(
+        (name, id) ->
+            classWeight[id] = Math.max(1, lines.getOrDefault(name, 1)) * Math.log((1.0 + n) / users[id]));
     List<Map<String, Access>> access = routes.stream().map(dataAccess::of).toList();
+    Map<String, Integer> keyIds = new TreeMap<>();
+    access.forEach(m -> m.keySet().forEach(k -> keyIds.putIfAbsent(k, keyIds.size())));
+    int[][] keys = new int[n][];
+    boolean[][] writes = new boolean[n][];
+    for (int i = 0; i < n; i++) {
+      Map<Integer, Access> byId = new TreeMap<>();
+      access.get(i).forEach((k, a) -> byId.put(keyIds.get(k), a));
+      keys[i] = byId.keySet().stream().mapToInt(Integer::intValue).toArray();
+      writes[i] = new boolean[keys[i].length];
+      int j = 0;
+      for (Access a : byId.values()) {
+        writes[i][j++] = a == Access.WRITE;
+      }
+    }
     List<List<String>> segments = routes.stream().map(r -> staticSegments(r.path())).toList();
     double[][] weight = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        double code = codeAffinity(routes.get(i).classes(), routes.get(j).classes(), classWeight);
-        double data = dataAffinity(access.get(i), access.get(j), weights);
+        double code = codeAffinity(classes[i], classes[j], classWeight);
+        double data = dataAffinity(keys[i], writes[i], keys[j], writes[j], weights);
         double path = pathAffinity(segments.get(i), segments.get(j));
         double w = weights.code() * code + weights.data() * data + weights.path() * path;
         weight[i][j] = w;
@@ -74,40 +93,47 @@ public final class AffinityGraph {
     return new AffinityGraph(routes, weight, access, dataAccess);
   }
 
-  /** Size- and rarity-weighted Jaccard similarity of two routes' classes. */
-  static double codeAffinity(List<String> a, List<String> b, Map<String, Double> classWeight) {
-    Set<String> union = new LinkedHashSet<>(a);
-    union.addAll(b);
-    Set<String> inB = Set.copyOf(b);
+  /** Size- and rarity-weighted Jaccard similarity of two routes' sorted class ids. */
+  static double codeAffinity(int[] a, int[] b, double[] classWeight) {
     double shared = 0;
     double total = 0;
-    for (String c : union) {
-      double w = classWeight.getOrDefault(c, 0.0);
-      total += w;
-      if (inB.contains(c) && a.contains(c)) {
-        shared += w;
+    int i = 0;
+    int j = 0;
+    while (i < a.length || j < b.length) {
+      if (j == b.length || (i < a.length && a[i] < b[j])) {
+        total += classWeight[a[i++]];
+      } else if (i == a.length || b[j] < a[i]) {
+        total += classWeight[b[j++]];
+      } else {
+        shared += classWeight[a[i]];
+        total += classWeight[a[i]];
+        i++;
+        j++;
       }
     }
     return total == 0 ? 0 : shared / total;
   }
 
   /** Shared resources, weighted by how each route uses them, over all resources either uses. */
-  static double dataAffinity(Map<String, Access> a, Map<String, Access> b, AffinityWeights weights) {
-    Set<String> union = new LinkedHashSet<>(a.keySet());
-    union.addAll(b.keySet());
-    if (union.isEmpty()) {
-      return 0;
-    }
+  static double dataAffinity(int[] a, boolean[] aw, int[] b, boolean[] bw, AffinityWeights weights) {
+    int union = 0;
     double sum = 0;
-    for (Map.Entry<String, Access> e : a.entrySet()) {
-      Access other = b.get(e.getKey());
-      if (other == null) {
-        continue;
+    int i = 0;
+    int j = 0;
+    while (i < a.length || j < b.length) {
+      union++;
+      if (j == b.length || (i < a.length && a[i] < b[j])) {
+        i++;
+      } else if (i == a.length || b[j] < a[i]) {
+        j++;
+      } else {
+        int w = (aw[i] ? 1 : 0) + (bw[j] ? 1 : 0);
+        sum += w == 2 ? weights.writeWrite() : w == 1 ? weights.readWrite() : weights.readRead();
+        i++;
+        j++;
       }
-      int writes = (e.getValue() == Access.WRITE ? 1 : 0) + (other == Access.WRITE ? 1 : 0);
-      sum += writes == 2 ? weights.writeWrite() : writes == 1 ? weights.readWrite() : weights.readRead();
     }
-    return sum / union.size();
+    return union == 0 ? 0 : sum / union;
   }
 
   /** Length of the common prefix of static segments over the shorter of the two. */
@@ -155,17 +181,33 @@ public final class AffinityGraph {
     return dataAccess;
   }
 
-  /** The graph itself, routes as vertices, for algorithms that want JGraphT's view. */
-  public Graph<Route, DefaultWeightedEdge> graph() {
+  /**
+   * The graph itself, routes as vertices and an edge for every positive affinity, for algorithms
+   * that want JGraphT's view; built on first use.
+   */
+  public synchronized Graph<Route, DefaultWeightedEdge> graph() {
+    if (graph == null) {
+      Graph<Route, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+      routes.forEach(g::addVertex);
+      for (int i = 0; i < routes.size(); i++) {
+        for (int j = i + 1; j < routes.size(); j++) {
+          if (weight[i][j] > 0) {
+            g.setEdgeWeight(g.addEdge(routes.get(i), routes.get(j)), weight[i][j]);
+          }
+        }
+      }
+      graph = g;
+    }
     return graph;
   }
 
   /** Newman's modularity of a grouping of the routes on this graph; 0 when it has no edges. */
   public double modularity(List<List<Route>> groups) {
-    if (graph.edgeSet().isEmpty()) {
+    Graph<Route, DefaultWeightedEdge> g = graph();
+    if (g.edgeSet().isEmpty()) {
       return 0;
     }
     List<Set<Route>> sets = groups.stream().<Set<Route>>map(LinkedHashSet::new).toList();
-    return new UndirectedModularityMeasurer<>(graph).modularity(sets);
+    return new UndirectedModularityMeasurer<>(g).modularity(sets);
   }
 }

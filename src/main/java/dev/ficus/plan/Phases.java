@@ -31,23 +31,25 @@ public final class Phases {
       List<Route> routes,
       Map<Route, String> serviceOf,
       DataAccess access,
+      Map<Route, Map<String, DataAccess.Access>> accessOf,
       Map<String, Set<String>> writers,
       Map<String, Integer> crossCalls,
       Map<String, Integer> sharedClasses) {
+    Map<String, List<Route>> routesOf = new java.util.HashMap<>();
+    for (Route route : routes) {
+      routesOf.computeIfAbsent(serviceOf.get(route), k -> new ArrayList<>()).add(route);
+    }
     List<Unit> units = new ArrayList<>();
     for (PlannedService service : services) {
       List<String> readers = new ArrayList<>();
       List<String> writing = new ArrayList<>();
       Set<String> sharedKeys = new TreeSet<>();
-      for (Route route : routes) {
-        if (!service.name().equals(serviceOf.get(route))) {
-          continue;
-        }
+      for (Route route : routesOf.getOrDefault(service.name(), List.of())) {
         if (access.readOnly(route)) {
           readers.add(route.id());
         } else {
           writing.add(route.id());
-          access.of(route).forEach(
+          accessOf.get(route).forEach(
               (key, a) -> {
                 if (a == DataAccess.Access.WRITE && writers.getOrDefault(key, Set.of()).size() > 1) {
                   sharedKeys.add(key);

@@ -84,6 +84,11 @@ public final class PlanBuilder {
       byMonolith.computeIfAbsent(String.valueOf(route.function()), k -> new ArrayList<>()).add(policy);
     }
 
+    Map<String, Policies.Totals> totals = new TreeMap<>();
+    byMonolith.forEach((k, v) -> totals.put(k, Policies.Totals.of(v)));
+    Map<Route, Map<String, Access>> accessOf = new HashMap<>();
+    analysis.routes().forEach(r -> accessOf.put(r, access.of(r)));
+
     // Classes: who runs what.
     Map<String, Set<String>> servicesOfClass = new TreeMap<>();
     for (Route route : analysis.routes()) {
@@ -108,7 +113,7 @@ public final class PlanBuilder {
     Map<String, Set<String>> reads = new TreeMap<>();
     for (Route route : analysis.routes()) {
       String service = serviceOf.get(route);
-      access.of(route).forEach(
+      accessOf.get(route).forEach(
           (key, a) -> {
             if (a == Access.WRITE) {
               writers.computeIfAbsent(key, k -> new TreeSet<>()).add(service);
@@ -135,7 +140,7 @@ public final class PlanBuilder {
                 route.function(),
                 policy,
                 Policies.environment(route, monoliths.get(route.function())),
-                Policies.permissions(policy, byMonolith.get(String.valueOf(route.function())))));
+                Policies.permissions(policy, totals.get(String.valueOf(route.function())))));
       }
       Set<String> written = writes.getOrDefault(name, Set.of());
       List<String> readOnly =
@@ -208,7 +213,7 @@ public final class PlanBuilder {
     List<Phase> phases =
         pinned
             ? Phases.pinned(layout.pinnedPhases(), serviceOf)
-            : Phases.compute(services, analysis.routes(), serviceOf, access, writers, crossCalls, sharedClassesOf);
+            : Phases.compute(services, analysis.routes(), serviceOf, access, accessOf, writers, crossCalls, sharedClassesOf);
     PlanMetrics metrics =
         Metrics.of(analysis, serviceOf, services, shared.size(), (int) writers.values().stream().filter(w -> w.size() > 1).count());
     return new Plan(strategy, weights, services, shared, phases, pinned, conflicts, metrics, diagnostics);

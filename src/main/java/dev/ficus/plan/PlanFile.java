@@ -1,6 +1,7 @@
 package dev.ficus.plan;
 
 import dev.ficus.model.Analysis;
+import dev.ficus.model.Diagnostic;
 import dev.ficus.model.Plan;
 import dev.ficus.model.Route;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
 public final class PlanFile {
 
   /** The decisions read from a plan file, checked against the analysis. */
-  public record Edited(String strategy, Map<String, Double> weights, PlanBuilder.Layout layout) {}
+  public record Edited(
+      String strategy, Map<String, Double> weights, PlanBuilder.Layout layout, List<Diagnostic> notes) {}
 
   /** Either the decisions or the errors that keep the file from being used. */
   public record Result(Edited edited, List<String> errors) {
@@ -31,6 +33,7 @@ public final class PlanFile {
 
   private final String fileName;
   private final List<String> errors = new ArrayList<>();
+  private final List<Diagnostic> notes = new ArrayList<>();
 
   private PlanFile(String fileName) {
     this.fileName = fileName;
@@ -72,8 +75,9 @@ public final class PlanFile {
       });
     }
 
-    Map<String, Route> routesById = new LinkedHashMap<>();
-    analysis.routes().forEach(r -> routesById.putIfAbsent(r.id(), r));
+    // Two functions of one repository may serve the same route id: they move together.
+    Map<String, List<Route>> routesById = new LinkedHashMap<>();
+    analysis.routes().forEach(r -> routesById.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
 
     // Services and their routes.
     List<List<Route>> groups = new ArrayList<>();
@@ -120,7 +124,7 @@ public final class PlanFile {
           continue;
         }
         int line = routeNode.line();
-        Route route = routesById.get(routeId);
+        List<Route> route = routesById.get(routeId);
         if (route == null) {
           error(line, "unknown route '" + routeId + "'; 'ficus analyze' lists the routes of the repository");
           continue;
@@ -132,7 +136,7 @@ public final class PlanFile {
         }
         serviceOfRoute.put(routeId, name);
         routeLines.put(routeId, line);
-        group.add(route);
+        group.addAll(route);
         LocatedJson fname = function.get("name");
         if (fname != null && fname.value() != null) {
           String chosen = fname.string();
@@ -151,6 +155,9 @@ public final class PlanFile {
       if (!group.isEmpty()) {
         groups.add(group);
         names.add(name);
+      } else if (name != null) {
+        notes.add(Diagnostic.note("empty-service",
+            "Service '" + name + "' has no functions left in " + fileName + "; it was dropped.", null));
       }
     }
     for (String id : routesById.keySet()) {
@@ -173,11 +180,11 @@ public final class PlanFile {
     }
     return new Result(
         new Edited(strategy == null ? "edited" : strategy, weights,
-            new PlanBuilder.Layout(groups, names, functionNames, pinned)),
+            new PlanBuilder.Layout(groups, names, functionNames, pinned), notes),
         List.of());
   }
 
-  private List<List<String>> readPhases(LocatedJson phases, int rootLine, Map<String, Route> routesById) {
+  private List<List<String>> readPhases(LocatedJson phases, int rootLine, Map<String, List<Route>> routesById) {
     if (phases == null || phases.array() == null) {
       error(phases == null ? rootLine : phases.line(), "bad phase: \"phaseOrder\": \"pinned\" needs a 'phases' array");
       return null;

@@ -30,7 +30,10 @@ public final class Planner {
   }
 
   public Plan plan(Analysis analysis, Strategy strategy, int services) {
-    AffinityGraph graph = AffinityGraph.of(analysis, weights, access);
+    return plan(analysis, AffinityGraph.of(analysis, weights, access), strategy, services);
+  }
+
+  private Plan plan(Analysis analysis, AffinityGraph graph, Strategy strategy, int services) {
     Partition partition = strategy.partition(graph, services);
     return new PlanBuilder(analysis, access)
         .build(strategy.id(), strategy.namesByResource(), weights.asMap(), partition);
@@ -38,7 +41,8 @@ public final class Planner {
 
   /** One plan per built-in strategy, in {@link Strategies#builtIn} order. */
   public List<Plan> compare(Analysis analysis, int services) {
-    return Strategies.builtIn(seed).stream().map(s -> plan(analysis, s, services)).toList();
+    AffinityGraph graph = AffinityGraph.of(analysis, weights, access);
+    return Strategies.builtIn(seed).stream().map(s -> plan(analysis, graph, s, services)).toList();
   }
 
   /** The plan a user edited, rebuilt from its decisions. */
@@ -48,7 +52,7 @@ public final class Planner {
             edited.strategy(),
             edited.weights().isEmpty() ? weights.asMap() : edited.weights(),
             edited.layout(),
-            List.of());
+            edited.notes());
   }
 
   public long seed() {

@@ -99,21 +99,27 @@ public final class Policies {
     return cut < 0 ? a : a.substring(cut + 1);
   }
 
-  /** The function's count of actions and resources beside those of all its monolith's routes. */
-  public static Permissions permissions(
-      List<PolicyStatement> own, Collection<List<PolicyStatement>> monolithRoutes) {
-    Set<String> monolithActions = new TreeSet<>();
-    Set<String> monolithResources = new TreeSet<>();
-    for (List<PolicyStatement> policy : monolithRoutes) {
-      policy.forEach(
-          s -> {
-            monolithActions.addAll(s.actions());
-            monolithResources.add(s.resource());
-          });
+  /** The distinct actions and resources of a set of policies: a monolith's permissions. */
+  public record Totals(Set<String> actions, Set<String> resources) {
+    public static Totals of(Collection<List<PolicyStatement>> policies) {
+      Set<String> actions = new TreeSet<>();
+      Set<String> resources = new TreeSet<>();
+      for (List<PolicyStatement> policy : policies) {
+        policy.forEach(
+            s -> {
+              actions.addAll(s.actions());
+              resources.add(s.resource());
+            });
+      }
+      return new Totals(actions, resources);
     }
+  }
+
+  /** The function's count of actions and resources beside those of all its monolith's routes. */
+  public static Permissions permissions(List<PolicyStatement> own, Totals monolith) {
     Set<String> actions = new TreeSet<>();
     own.forEach(s -> actions.addAll(s.actions()));
     return new Permissions(
-        actions.size(), own.size(), monolithActions.size(), monolithResources.size());
+        actions.size(), own.size(), monolith.actions().size(), monolith.resources().size());
   }
 }
