@@ -147,6 +147,15 @@ class StrategiesTest {
   }
 
   @Test
+  void autosCutHasAHigherModularityThanThePathsCut() {
+    double auto = TWO_DOMAINS.modularity(new Auto(42).partition(TWO_DOMAINS, 0).groups());
+    double byPath = TWO_DOMAINS.modularity(new ByPath().partition(TWO_DOMAINS, 0).groups());
+    double oneGroup = TWO_DOMAINS.modularity(List.of(TWO_DOMAINS.routes()));
+    assertThat(auto).isGreaterThan(byPath).isGreaterThan(oneGroup);
+    assertThat(oneGroup).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void strategiesAreFoundById() {
     assertThat(Strategies.ids()).containsExactly("per-route", "by-path", "by-resource", "auto");
     assertThat(Strategies.find("nope", 1)).isEmpty();
