@@ -1,0 +1,212 @@
+package dev.ficus.report;
+
+import dev.ficus.cluster.DataAccess;
+import dev.ficus.model.Conflict;
+import dev.ficus.model.Diagnostic;
+import dev.ficus.model.Phase;
+import dev.ficus.model.Plan;
+import dev.ficus.model.PlanMetrics;
+import dev.ficus.model.PlannedFunction;
+import dev.ficus.model.PlannedService;
+import dev.ficus.model.PolicyStatement;
+import dev.ficus.model.SharedClass;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * plan.md, the plan for people: services, functions, phases, conflicts, metrics and a Mermaid
+ * diagram of which service reads and writes which resource. No timestamps, so it can be committed
+ * and diffed. Also the side-by-side table of {@code ficus plan --compare}.
+ */
+public final class PlanMarkdown {
+
+  private PlanMarkdown() {}
+
+  public static String render(Plan plan) {
+    StringBuilder md = new StringBuilder();
+    PlanMetrics m = plan.metrics();
+    md.append("# Decomposition plan\n\n");
+    md.append("Strategy `").append(plan.strategy()).append("`: ")
+        .append(m.services()).append(m.services() == 1 ? " service, " : " services, ")
+        .append(m.functions()).append(m.functions() == 1 ? " function" : " functions")
+        .append(" (one per route), ").append(plan.phases().size())
+        .append(plan.phases().size() == 1 ? " phase " : " phases ")
+        .append(plan.pinnedPhases() ? "pinned in the plan file" : "ordered by ficus, lowest risk first")
+        .append(".\n\n");
+
+    md.append("## Services\n\n");
+    md.append("| service | routes | writes | reads | classes |\n|---|---|---|---|---|\n");
+    for (PlannedService s : plan.services()) {
+      md.append("| ").append(s.name())
+          .append(" | ").append(join(s.routes(), r -> "`" + cell(r) + "`"))
+          .append(" | ").append(join(s.writes(), r -> "`" + cell(shortName(r)) + "`"))
+          .append(" | ").append(join(s.reads(), r -> "`" + cell(shortName(r)) + "`"))
+          .append(" | ").append(s.classes().size())
+          .append(" |\n");
+    }
+
+    md.append("\n## Functions\n\n");
+    md.append("| function | service | route | actions | resources | policy |\n|---|---|---|---|---|---|\n");
+    for (PlannedService s : plan.services()) {
+      for (PlannedFunction f : s.functions()) {
+        PlannedFunction.Permissions p = f.permissions();
+        md.append("| ").append(f.name())
+            .append(" | ").append(s.name())
+            .append(" | `").append(cell(f.route())).append('`')
+            .append(" | ").append(p.actions()).append(" of ").append(p.monolithActions())
+            .append(" | ").append(p.resources()).append(" of ").append(p.monolithResources())
+            .append(" | ").append(join(f.policy(), PlanMarkdown::statement))
+            .append(" |\n");
+      }
+    }
+
+    md.append("\n## Phases\n\n");
+    md.append("Each phase is deployable: the monolith keeps serving every route not yet extracted.\n\n");
+    md.append("| phase | services | routes | why here |\n|---|---|---|---|\n");
+    for (Phase phase : plan.phases()) {
+      md.append("| ").append(phase.number())
+          .append(" | ").append(String.join(", ", phase.services()))
+          .append(" | ").append(join(phase.routes(), r -> "`" + cell(r) + "`"))
+          .append(" | ").append(cell(phase.reason()))
+          .append(" |\n");
+    }
+
+    md.append("\n## Conflicts\n\n");
+    if (plan.conflicts().isEmpty()) {
+      md.append("None: no resource has two writers, no class is shared, no call crosses services.\n");
+    }
+    for (Conflict c : plan.conflicts()) {
+      md.append("- **").append(c.kind()).append("**: ").append(c.message()).append('\n');
+    }
+
+    if (!plan.sharedClasses().isEmpty()) {
+      md.append("\n## Shared library\n\n");
+      md.append("| class | services |\n|---|---|\n");
+      for (SharedClass c : plan.sharedClasses()) {
+        md.append("| `").append(c.name()).append("` | ").append(String.join(", ", c.services())).append(" |\n");
+      }
+    }
+
+    md.append("\n## Metrics\n\n");
+    md.append("See docs/metrics.md for the formulas.\n\n");
+    md.append("| metric | value | better |\n|---|---|---|\n");
+    for (String[] row : metricRows(m)) {
+      md.append("| ").append(row[0]).append(" | ").append(row[1]).append(" | ").append(row[2]).append(" |\n");
+    }
+
+    md.append("\n## Diagram\n\n");
+    md.append(mermaid(plan));
+
+    if (!plan.diagnostics().isEmpty()) {
+      md.append("\n## Diagnostics\n\n");
+      for (Diagnostic d : plan.diagnostics()) {
+        md.append("- ").append(d.severity().id()).append(" `").append(d.code()).append("`: ")
+            .append(d.message());
+        if (d.source() != null) {
+          md.append(" (").append(d.source()).append(')');
+        }
+        md.append('\n');
+      }
+    }
+    return md.toString();
+  }
+
+  /** The metrics of several plans side by side, one row per strategy. */
+  public static String compare(List<Plan> plans) {
+    StringBuilder md = new StringBuilder();
+    md.append("| strategy | services | SM | ICP | IFN | NED | shared writes | shared classes | action reduction | resource reduction |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Plan plan : plans) {
+      PlanMetrics m = plan.metrics();
+      md.append("| ").append(plan.strategy())
+          .append(" | ").append(m.services())
+          .append(" | ").append(num(m.sm()))
+          .append(" | ").append(num(m.icp()))
+          .append(" | ").append(num(m.ifn()))
+          .append(" | ").append(num(m.ned()))
+          .append(" | ").append(m.sharedWrites())
+          .append(" | ").append(num(m.sharedClassRatio()))
+          .append(" | ").append(num(m.actionReduction()))
+          .append(" | ").append(num(m.resourceReduction()))
+          .append(" |\n");
+    }
+    md.append("\nSM: higher is better. ICP, IFN, NED, shared writes and shared classes: lower is better."
+        + " Reductions: higher is better. Formulas in docs/metrics.md.\n");
+    return md.toString();
+  }
+
+  private static List<String[]> metricRows(PlanMetrics m) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"Structural modularity (SM)", num(m.sm()), "higher"});
+    rows.add(new String[] {"Inter-partition call percentage (ICP)", num(m.icp()), "lower"});
+    rows.add(new String[] {"Interface number (IFN)", num(m.ifn()), "lower"});
+    rows.add(new String[] {"Non-extreme distribution (NED)", num(m.ned()), "lower"});
+    rows.add(new String[] {"Resources written by several services", String.valueOf(m.sharedWrites()), "lower"});
+    rows.add(new String[] {"Shared-class ratio", num(m.sharedClassRatio()), "lower"});
+    rows.add(new String[] {"Action reduction (mean per function)", num(m.actionReduction()), "higher"});
+    rows.add(new String[] {"Resource reduction (mean per function)", num(m.resourceReduction()), "higher"});
+    return rows;
+  }
+
+  private static String mermaid(Plan plan) {
+    StringBuilder out = new StringBuilder("```mermaid\nflowchart LR\n");
+    Map<String, String> resourceIds = new TreeMap<>();
+    for (PlannedService s : plan.services()) {
+      s.writes().forEach(r -> resourceIds.put(r, ""));
+      s.reads().forEach(r -> resourceIds.put(r, ""));
+    }
+    int n = 0;
+    for (Map.Entry<String, String> e : resourceIds.entrySet()) {
+      e.setValue("r" + n++);
+    }
+    for (int i = 0; i < plan.services().size(); i++) {
+      PlannedService s = plan.services().get(i);
+      int count = s.functions().size();
+      out.append("  s").append(i).append("[\"").append(label(s.name())).append(" (")
+          .append(count).append(count == 1 ? " function" : " functions").append(")\"]\n");
+    }
+    resourceIds.forEach(
+        (arn, id) -> out.append("  ").append(id).append("[(\"").append(label(shortName(arn))).append("\")]\n"));
+    for (int i = 0; i < plan.services().size(); i++) {
+      PlannedService s = plan.services().get(i);
+      for (String r : s.writes()) {
+        out.append("  s").append(i).append(" -- writes --> ").append(resourceIds.get(r)).append('\n');
+      }
+      for (String r : s.reads()) {
+        out.append("  s").append(i).append(" -. reads .-> ").append(resourceIds.get(r)).append('\n');
+      }
+    }
+    return out.append("```\n").toString();
+  }
+
+  private static String statement(PolicyStatement s) {
+    String text = String.join(", ", s.actions()) + " on `" + cell(s.resource()) + "`";
+    return s.reason() == null ? text : text + " (" + cell(s.reason()) + ")";
+  }
+
+  private static <T> String join(List<T> items, Function<T, String> show) {
+    if (items.isEmpty()) {
+      return "";
+    }
+    return String.join("<br>", items.stream().map(show).toList());
+  }
+
+  private static String shortName(String arn) {
+    return DataAccess.shortName(arn);
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  private static String label(String text) {
+    return text.replace("\"", "#quot;");
+  }
+
+  private static String num(double value) {
+    return PlanJson.round(value).toPlainString();
+  }
+}
