@@ -332,6 +332,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
     List<Leaf> order = new ArrayList<>();
     Map<Leaf, List<Object[]>> fallbackHits = new IdentityHashMap<>();
     Set<Trigger> matchedTriggers = new LinkedHashSet<>();
+    Map<Node, Map<String, Boolean>> sensitivity = new IdentityHashMap<>();
     for (Probe probe : probes) {
       for (String method : probe.methods()) {
         for (String sample : DispatchPaths.SAMPLES) {
@@ -366,8 +367,8 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
             }
             continue;
           }
-          Set<Origin> positive = run.positiveKinds();
-          boolean pathTested = positive.stream().anyMatch(Origin::isPathLike);
+          boolean pathTested = decision != null
+              && pathSensitive(shared, entry, request, source, sensitivity);
           if (probe.kind() == Kind.CODE && !pathTested) {
             continue;
           }
@@ -474,6 +475,34 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
       }
     }
     return new ArrayList<>(byId.values());
+  }
+
+  /**
+   * Whether the branch depends on the path: a request with the same method and a path nothing
+   * matches does not reach it. A branch that does not depend on the path (dispatch on the method
+   * only) gets its paths from the IaC, never from a path the code merely mentions elsewhere.
+   */
+  private static boolean pathSensitive(
+      DispatchInterpreter.Shared shared,
+      Entry entry,
+      DispatchRequest request,
+      Node leaf,
+      Map<Node, Map<String, Boolean>> cache) {
+    String key = request.method() + " " + (request.parameters() == null ? "" : request.parameters().keySet());
+    Map<String, Boolean> known = cache.computeIfAbsent(leaf, l -> new java.util.HashMap<>());
+    Boolean cached = known.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    String nowhere = "/ficus-unmatched-path";
+    DispatchRequest other = new DispatchRequest(
+        request.method(), nowhere, nowhere, request.method() + " " + nowhere, request.parameters());
+    DispatchInterpreter run = DispatchInterpreter.concrete(shared, other);
+    run.run(entry.method(), entry.type(), entry.role());
+    Decision decision = run.leaf();
+    boolean sensitive = decision == null || decision.source() != leaf;
+    known.put(key, sensitive);
+    return sensitive;
   }
 
   private static Node leafBody(Decision decision, List<Node> leafCode) {

@@ -181,6 +181,7 @@ final class DispatchInterpreter {
   final List<Decision> decisions = new ArrayList<>();
   int leafCodeStart;
   boolean fellThrough;
+  private Frame fellFrame;
   private final Map<String, DispatchValue> fields = new HashMap<>();
   private final Set<Origin> touched = EnumSet.noneOf(Origin.class);
   private TableEntry invoked;
@@ -223,9 +224,7 @@ final class DispatchInterpreter {
   Decision leaf() {
     if (fellThrough) {
       Node first = leafCodeStart < code.size() ? code.get(leafCodeStart) : null;
-      Decision last = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
-      Frame frame = last != null ? last.frame() : null;
-      return first == null ? null : new Decision(first, frame, false, Set.of());
+      return first == null ? null : new Decision(first, fellFrame, false, Set.of());
     }
     return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
   }
@@ -442,6 +441,7 @@ final class DispatchInterpreter {
         return walk(otherwise, frame);
       }
       fellThrough = true;
+      fellFrame = frame;
       leafCodeStart = code.size();
       return Flow.NORMAL;
     }
@@ -472,15 +472,21 @@ final class DispatchInterpreter {
     int decisionCount = decisions.size();
     boolean fell = fellThrough;
     int start = leafCodeStart;
+    Frame fallFrame = fellFrame;
     Flow flow = walk(branch, frame.copy());
     if (decisions.size() > decisionCount || fellThrough != fell) {
       return Optional.of(flow);
     }
-    truncate(codeSize, decisionCount, fell, start);
+    truncate(codeSize, decisionCount, fell, start, fallFrame);
     return Optional.empty();
   }
 
   private void truncate(int codeSize, int decisionCount, boolean fell, int start) {
+    truncate(codeSize, decisionCount, fell, start, fellFrame);
+  }
+
+  private void truncate(int codeSize, int decisionCount, boolean fell, int start, Frame fallFrame) {
+    fellFrame = fallFrame;
     while (code.size() > codeSize) {
       code.remove(code.size() - 1);
     }
@@ -557,6 +563,7 @@ final class DispatchInterpreter {
     if (start < 0) {
       if (dispatch) {
         fellThrough = true;
+        fellFrame = frame;
         leafCodeStart = code.size();
       }
       return Flow.NORMAL;
@@ -670,6 +677,7 @@ final class DispatchInterpreter {
     int decisionCount = decisions.size();
     boolean fell = fellThrough;
     int start = leafCodeStart;
+    Frame fallFrame = fellFrame;
     boolean dispatchesBefore = constraints != null && constraints.dispatches;
     int constraintCount = constraints != null ? constraints.constraints.size() : 0;
     depth++;
@@ -692,7 +700,7 @@ final class DispatchInterpreter {
     if (decisions.size() > decisionCount || fellThrough != fell) {
       return true;
     }
-    truncate(codeSize, decisionCount, fell, start);
+    truncate(codeSize, decisionCount, fell, start, fallFrame);
     return false;
   }
 
@@ -2015,7 +2023,8 @@ final class DispatchInterpreter {
     Expression e = unwrap(expression);
     if (e instanceof MethodCallExpr call) {
       Optional<Target> target = resolveCall(call, frame);
-      if (target.isPresent() && !HELPER.matcher(call.getNameAsString()).matches()) {
+      if (target.isPresent() && !HELPER.matcher(call.getNameAsString()).matches()
+          && !(ownHelper(target.get(), frame) && wrapsCall(call, frame, level))) {
         return Optional.of(qualifiedName(target.get()));
       }
       if (call.getScope().isPresent()) {
@@ -2067,6 +2076,22 @@ final class DispatchInterpreter {
       return v.getInitializer().flatMap(i -> delegate(i, frame, level + 1));
     }
     return Optional.empty();
+  }
+
+  /** A method of the dispatching class itself (a response wrapper, typically). */
+  private boolean ownHelper(Target target, Frame frame) {
+    TypeDeclaration<?> declaring = enclosingType(target.method());
+    return declaring != null && (typesInScope(frame).contains(declaring));
+  }
+
+  /** True when an argument of the call delegates somewhere itself: {@code wrap(service.list())}. */
+  private boolean wrapsCall(MethodCallExpr call, Frame frame, int level) {
+    for (Expression a : call.getArguments()) {
+      if (delegate(a, frame, level + 1).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<String> methodReference(MethodReferenceExpr ref, Frame frame) {
