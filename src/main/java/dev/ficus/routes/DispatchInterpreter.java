@@ -102,7 +102,7 @@ final class DispatchInterpreter {
           + "unsupported|respond|response|reply|json|toJson|writeValueAsString|serialize|"
           + "build|buildResponse|createResponse|makeResponse|newResponse|success|failure|fail|"
           + "status|with[A-Z].*|send|render|toResponse|asResponse|httpResponse|apiResponse|"
-          + "jsonResponse|text|html|cors|log.*|body|parseBody|toBody|fromBody|readBody|"
+          + "jsonResponse|text|html|cors|log|logRequest|logResponse|logEvent|trace|debug|info|warn|body|parseBody|toBody|fromBody|readBody|"
           + "pathParam|pathParameter|queryParam|header)");
 
   private static final Pattern ERROR_TEXT = Pattern.compile(
