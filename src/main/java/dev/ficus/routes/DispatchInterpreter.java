@@ -1811,6 +1811,17 @@ final class DispatchInterpreter {
       }
     }
     if (key.isUnknown() || (!(key.value() instanceof String) && !(key.value() instanceof EnumConstant))) {
+      // Explore mode: the inner tables of a table of tables, merged, so their keys are seen too.
+      Table merged = new Table();
+      for (TableEntry entry : table.entries) {
+        DispatchValue nested = evaluate(entry.value(), new Frame(new HashMap<>(), new HashMap<>(), entry.owner(), frame.self, null, entry.value()));
+        if (nested.value() instanceof Table inner) {
+          merged.entries.addAll(inner.entries);
+        }
+      }
+      if (!merged.entries.isEmpty()) {
+        return DispatchValue.of(merged, key.origin());
+      }
       return DispatchValue.of(DispatchValue.Special.UNKNOWN, key.origin());
     }
     TableEntry entry = table.find(key.value() instanceof EnumConstant c ? c.name() : key.value());
@@ -2096,12 +2107,20 @@ final class DispatchInterpreter {
 
   private Optional<String> methodReference(MethodReferenceExpr ref, Frame frame) {
     String n = ref.getIdentifier();
+    if (HELPER.matcher(n).matches()) {
+      return Optional.empty();
+    }
     Expression scope = ref.getScope();
     List<TypeDeclaration<?>> types = new ArrayList<>();
     if (scope instanceof ThisExpr) {
       types.addAll(typesInScope(frame));
     } else if (scope instanceof com.github.javaparser.ast.expr.TypeExpr typeExpr) {
-      typeNamed(typeExpr.getTypeAsString(), ref).ifPresent(types::add);
+      // The parser cannot tell `books::find` (a variable) from `Books::find` (a type).
+      String written = typeExpr.getTypeAsString();
+      Optional<TypeDeclaration<?>> variable = written.contains(".") || written.contains("<")
+          ? Optional.empty()
+          : staticType(new NameExpr(written), frame);
+      variable.or(() -> typeNamed(written, ref)).ifPresent(types::add);
     } else {
       staticType(scope, frame).ifPresent(types::add);
     }
