@@ -256,10 +256,10 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
     }
     List<ExtractedRoute> routes = new ArrayList<>();
     if (functions.isEmpty()) {
-      routes.addAll(routesFor(context, shared, entry, null, proposal));
+      routes.addAll(routesFor(context, shared, entry, null, proposal, constraints.parameterNames));
     } else {
       for (LambdaFunction f : functions) {
-        routes.addAll(routesFor(context, shared, entry, f, proposal));
+        routes.addAll(routesFor(context, shared, entry, f, proposal, constraints.parameterNames));
       }
     }
     return routes;
@@ -305,10 +305,26 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
       DispatchInterpreter.Shared shared,
       Entry entry,
       LambdaFunction function,
-      Proposal proposal) {
+      Proposal proposal,
+      Set<String> parameterNames) {
     List<Probe> probes = new ArrayList<>();
     for (Candidate c : proposal.paths()) {
       probes.add(new Probe(c.template(), c.confidence(), Kind.CODE, METHODS, null));
+      // The code may test path parameters by name: try the names it reads as well.
+      int vars = DispatchPaths.variables(c.template());
+      if (vars == 1) {
+        for (String name : parameterNames) {
+          String renamed = DispatchPaths.rename(c.template(), List.of(name));
+          if (!renamed.equals(c.template())) {
+            probes.add(new Probe(renamed, c.confidence(), Kind.CODE, METHODS, null));
+          }
+        }
+      } else if (vars > 1 && parameterNames.size() >= vars) {
+        String renamed = DispatchPaths.rename(c.template(), new ArrayList<>(parameterNames));
+        if (!renamed.equals(c.template())) {
+          probes.add(new Probe(renamed, c.confidence(), Kind.CODE, METHODS, null));
+        }
+      }
     }
     String proxyPath = null;
     boolean specificIac = false;
@@ -391,7 +407,9 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
           }
           String shape = DispatchPaths.shape(probe.template());
           PathGroup group = leaf.paths.computeIfAbsent(shape, s -> new PathGroup());
-          if (group.template == null || probe.kind() == Kind.IAC && !group.fromIac) {
+          if (group.template == null || probe.kind() == Kind.IAC && !group.fromIac
+              || !group.fromIac && generated(group.template) && !generated(probe.template())
+                  && leaf.parameterNames.containsAll(DispatchPaths.variableNames(probe.template()))) {
             group.template = probe.template();
           }
           group.methods.add(method);
@@ -417,6 +435,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
     Map<String, ExtractedRoute> byId = new TreeMap<>();
     Workspace workspace = context.workspace();
     for (Leaf leaf : order) {
+      dropSubsumed(leaf);
       for (PathGroup group : leaf.paths.values()) {
         String template = group.fromIac ? group.template : DispatchPaths.rename(group.template, leaf.parameterNames);
         Confidence confidence = group.confidence;
@@ -503,6 +522,39 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
     boolean sensitive = decision == null || decision.source() != leaf;
     known.put(key, sensitive);
     return sensitive;
+  }
+
+  /**
+   * Paths the code mentions elsewhere that reach this branch only because its own test is
+   * broader: {@code /users/me} reaching the {@code startsWith("/users/")} branch, or {@code
+   * /orders/{id}} reaching a branch that tested {@code startsWith("/orders")} and nothing more. The
+   * narrower reading of the branch wins.
+   */
+  private static void dropSubsumed(Leaf leaf) {
+    List<PathGroup> groups = new ArrayList<>(leaf.paths.values());
+    for (PathGroup narrow : groups) {
+      if (narrow.fromIac) {
+        continue;
+      }
+      for (PathGroup other : groups) {
+        if (other == narrow || other.fromIac) {
+          continue;
+        }
+        boolean instance = DispatchPaths.variables(narrow.template) == 0
+            && DispatchPaths.variables(other.template) > 0
+            && DispatchPaths.matches(other.template, narrow.template);
+        boolean extension = narrow.confidence != Confidence.HIGH
+            && DispatchPaths.shape(narrow.template).equals(DispatchPaths.shape(other.template) + "/{}");
+        if (instance || extension) {
+          narrow.methods.removeAll(other.methods);
+        }
+      }
+    }
+    leaf.paths.values().removeIf(g -> g.methods.isEmpty());
+  }
+
+  private static boolean generated(String template) {
+    return template.matches(".*\\{id\\d*}.*");
   }
 
   private static Node leafBody(Decision decision, List<Node> leafCode) {

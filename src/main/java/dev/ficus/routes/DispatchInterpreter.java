@@ -369,7 +369,7 @@ final class DispatchInterpreter {
   }
 
   /** A {@code return} or {@code yield}: the expression may itself dispatch. */
-  private Flow walkResult(Statement statement, Expression expression, Frame frame) {
+  private Flow walkResult(Node statement, Expression expression, Frame frame) {
     Expression e = unwrap(expression);
     if (e instanceof SwitchExpr sw) {
       Flow flow = walkSwitch(null, sw.getSelector(), sw.getEntries(), true, frame);
@@ -381,8 +381,8 @@ final class DispatchInterpreter {
       Set<Origin> kinds = EnumSet.copyOf(touchedOrNone());
       if (!touched.isEmpty()) {
         if (explore) {
-          walkResult(statement, cond.getThenExpr(), frame.copy());
-          walkResult(statement, cond.getElseExpr(), frame.copy());
+          walkResult(cond.getThenExpr(), cond.getThenExpr(), frame.copy());
+          walkResult(cond.getElseExpr(), cond.getElseExpr(), frame.copy());
           return Flow.RETURN;
         }
         Boolean b = test.asBoolean();
@@ -390,8 +390,9 @@ final class DispatchInterpreter {
           unresolved(cond.getCondition());
           return Flow.RETURN;
         }
+        Expression chosen = b ? cond.getThenExpr() : cond.getElseExpr();
         decide(b ? cond.getCondition() : cond.getElseExpr(), frame, b, kinds);
-        return walkResult(statement, b ? cond.getThenExpr() : cond.getElseExpr(), frame);
+        return walkResult(chosen, chosen, frame);
       }
     }
     if (enterRouter(e, frame)) {
@@ -769,7 +770,7 @@ final class DispatchInterpreter {
       DispatchValue v = eval(unary.getExpression(), frame);
       if (unary.getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
         Boolean b = v.asBoolean();
-        return b == null ? DispatchValue.UNKNOWN : DispatchValue.of(!b);
+        return b == null ? DispatchValue.of(DispatchValue.Special.UNKNOWN, v.origin()) : DispatchValue.of(!b, v.origin());
       }
       if (unary.getOperator() == UnaryExpr.Operator.MINUS && v.value() instanceof Integer i) {
         return DispatchValue.of(-i);
@@ -1055,18 +1056,21 @@ final class DispatchInterpreter {
     BinaryExpr.Operator op = b.getOperator();
     if (op == BinaryExpr.Operator.AND || op == BinaryExpr.Operator.OR) {
       boolean and = op == BinaryExpr.Operator.AND;
-      Boolean left = eval(b.getLeft(), frame).asBoolean();
+      DispatchValue leftValue = eval(b.getLeft(), frame);
+      Boolean left = leftValue.asBoolean();
       if (!explore && left != null && left != and) {
-        return DispatchValue.of(!and);
+        return DispatchValue.of(!and, leftValue.origin());
       }
-      Boolean right = eval(b.getRight(), frame).asBoolean();
+      DispatchValue rightValue = eval(b.getRight(), frame);
+      Boolean right = rightValue.asBoolean();
+      Origin origin = combine(leftValue.origin(), rightValue.origin());
       if (left != null && right != null) {
-        return DispatchValue.of(and ? left && right : left || right);
+        return DispatchValue.of(and ? left && right : left || right, origin);
       }
       if ((left != null && left != and) || (right != null && right != and)) {
-        return DispatchValue.of(!and);
+        return DispatchValue.of(!and, origin);
       }
-      return DispatchValue.UNKNOWN;
+      return DispatchValue.of(DispatchValue.Special.UNKNOWN, origin);
     }
     DispatchValue left = eval(b.getLeft(), frame);
     DispatchValue right = eval(b.getRight(), frame);
@@ -1091,7 +1095,7 @@ final class DispatchInterpreter {
         } else {
           result = compare(left, right, false, b);
         }
-        return result == null ? DispatchValue.UNKNOWN : DispatchValue.of(eq == result);
+        return bool(result == null ? null : eq == result, left, right);
       }
       case LESS:
       case GREATER:
@@ -1212,6 +1216,17 @@ final class DispatchInterpreter {
     return null;
   }
 
+  /** A test's result, remembering which request attributes it depends on. */
+  private static DispatchValue bool(Boolean result, DispatchValue... inputs) {
+    Origin origin = Origin.NONE;
+    for (DispatchValue v : inputs) {
+      if (v.origin().dispatches()) {
+        origin = combine(origin, v.origin());
+      }
+    }
+    return DispatchValue.of(result == null ? DispatchValue.Special.UNKNOWN : result, origin);
+  }
+
   static Boolean equalValues(DispatchValue a, DispatchValue b, boolean ignoreCase) {
     if (a.isUnknown() || b.isUnknown()) {
       return null;
@@ -1317,8 +1332,8 @@ final class DispatchInterpreter {
         return DispatchValue.of(constant.name(), scope.origin());
       }
       if (n.equals("equals") && argExprs.size() == 1) {
-        Boolean eq = compare(scope, eval(argExprs.get(0), frame), false, call);
-        return eq == null ? DispatchValue.UNKNOWN : DispatchValue.of(eq);
+        DispatchValue other = eval(argExprs.get(0), frame);
+        return bool(compare(scope, other, false, call), scope, other);
       }
       if (constant.declaration() != null) {
         return inline(call, frame, constant, constant.declaration());
@@ -1350,8 +1365,9 @@ final class DispatchInterpreter {
     switch (type) {
       case "Objects":
         if (n.equals("equals") && args.size() == 2) {
-          Boolean eq = compare(eval(args.get(0), frame), eval(args.get(1), frame), false, call);
-          return Optional.of(eq == null ? DispatchValue.UNKNOWN : DispatchValue.of(eq));
+          DispatchValue a = eval(args.get(0), frame);
+          DispatchValue b = eval(args.get(1), frame);
+          return Optional.of(bool(compare(a, b, false, call), a, b));
         }
         if ((n.equals("toString") || n.equals("requireNonNull") || n.equals("requireNonNullElse"))
             && !args.isEmpty()) {
@@ -1362,7 +1378,7 @@ final class DispatchInterpreter {
           if (v.isUnknown()) {
             return Optional.of(DispatchValue.UNKNOWN);
           }
-          return Optional.of(DispatchValue.of(n.equals("isNull") == v.isNull()));
+          return Optional.of(DispatchValue.of(n.equals("isNull") == v.isNull(), v.origin()));
         }
         return Optional.of(DispatchValue.UNKNOWN);
       case "String":
@@ -1497,9 +1513,9 @@ final class DispatchInterpreter {
             }
             touched.add(Origin.PARAMS);
             if (explore) {
-              return DispatchValue.UNKNOWN;
+              return DispatchValue.of(DispatchValue.Special.UNKNOWN, Origin.PARAMS);
             }
-            return DispatchValue.of(request.parameters() != null && request.parameters().containsKey(k));
+            return DispatchValue.of(request.parameters() != null && request.parameters().containsKey(k), Origin.PARAMS);
           }
           return DispatchValue.UNKNOWN;
         default:
@@ -1697,8 +1713,7 @@ final class DispatchInterpreter {
       case "equalsIgnoreCase": {
         boolean ignoreCase = n.equals("equalsIgnoreCase");
         record(s, arg, Op.EQUALS, where);
-        Boolean eq = equalValues(s, arg, ignoreCase);
-        return eq == null ? DispatchValue.UNKNOWN : DispatchValue.of(eq);
+        return bool(equalValues(s, arg, ignoreCase), s, arg);
       }
       case "startsWith":
       case "endsWith":
@@ -1717,13 +1732,13 @@ final class DispatchInterpreter {
           }
         }
         if (str == null || a == null) {
-          return DispatchValue.UNKNOWN;
+          return bool(null, s, arg);
         }
-        return DispatchValue.of(switch (op) {
+        return bool(switch (op) {
           case STARTS_WITH -> str.startsWith(a);
           case ENDS_WITH -> str.endsWith(a);
           default -> str.contains(a);
-        });
+        }, s, arg);
       }
       case "matches":
         return regexTest(a, s, true, where);
@@ -1744,13 +1759,13 @@ final class DispatchInterpreter {
     }
     String str = input.asString();
     if (str == null) {
-      return DispatchValue.UNKNOWN;
+      return bool(null, input);
     }
     try {
       Matcher m = Pattern.compile(regex).matcher(str);
-      return DispatchValue.of(whole ? m.matches() : m.find());
+      return bool(whole ? m.matches() : m.find(), input);
     } catch (PatternSyntaxException e) {
-      return DispatchValue.UNKNOWN;
+      return bool(null, input);
     }
   }
 
@@ -2022,8 +2037,11 @@ final class DispatchInterpreter {
       }
     }
     String handler = returned != null ? returned : all.size() == 1 ? all.get(0) : null;
+    boolean works = leafCode.stream().anyMatch(n -> n instanceof MethodCallExpr || n instanceof ObjectCreationExpr
+        || n instanceof MethodReferenceExpr || n instanceof LambdaExpr
+        || !n.findAll(MethodCallExpr.class).isEmpty() || !n.findAll(ObjectCreationExpr.class).isEmpty());
     boolean error = all.isEmpty()
-        && (leafCode.isEmpty() || throwsLast || ERROR_TEXT.matcher(text).find());
+        && (!works || throwsLast || ERROR_TEXT.matcher(text).find());
     return new Served(handler, error);
   }
 

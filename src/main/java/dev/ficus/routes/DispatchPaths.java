@@ -357,6 +357,29 @@ final class DispatchPaths {
     return VARIABLE.matcher(template).replaceAll("{}");
   }
 
+  /** Whether a concrete path is an instance of a template. */
+  static boolean matches(String template, String path) {
+    StringBuilder regex = new StringBuilder();
+    Matcher m = Pattern.compile("\\{[^}/]*?(\\+?)}").matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(last, m.start())));
+      regex.append(m.group(1).isEmpty() ? "[^/]+" : ".+");
+      last = m.end();
+    }
+    regex.append(Pattern.quote(template.substring(last)));
+    return path.matches(regex.toString());
+  }
+
+  static List<String> variableNames(String template) {
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("\\{([^}/]*?)\\+?}").matcher(template);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
   static int variables(String template) {
     Matcher m = VARIABLE.matcher(template);
     int n = 0;
