@@ -100,8 +100,8 @@ final class DispatchInterpreter {
       "(?i)(ok|created|accepted|noContent|notFound|badRequest|unauthorized|forbidden|conflict|"
           + "error|serverError|internalError|internalServerError|methodNotAllowed|notAllowed|"
           + "unsupported|respond|response|reply|json|toJson|writeValueAsString|serialize|"
-          + "build|buildResponse|createResponse|makeResponse|newResponse|success|failure|fail|"
-          + "status|with[A-Z].*|send|render|toResponse|asResponse|httpResponse|apiResponse|"
+          + "build|buildResponse|createResponse|makeResponse|newResponse|failure|fail|"
+          + "withStatus|(?-i:with[A-Z]\\w*)|send|render|toResponse|asResponse|httpResponse|apiResponse|"
           + "jsonResponse|text|html|cors|log|logRequest|logResponse|logEvent|trace|debug|info|warn|body|parseBody|toBody|fromBody|readBody|"
           + "pathParam|pathParameter|queryParam|header)");
 
@@ -115,7 +115,9 @@ final class DispatchInterpreter {
   enum Flow {
     NORMAL,
     RETURN,
-    BREAK
+    BREAK,
+    /** A switch expression's arm produced its value. */
+    YIELD
   }
 
   /** Variables of one method activation. */
@@ -288,7 +290,8 @@ final class DispatchInterpreter {
         code.add(ret);
         return Flow.RETURN;
       }
-      return walkResult(ret, ret.getExpression().get(), frame);
+      Flow flow = walkResult(ret, ret.getExpression().get(), frame);
+      return flow == Flow.YIELD ? Flow.RETURN : flow;
     }
     if (s instanceof YieldStmt yield) {
       return walkResult(yield, yield.getExpression(), frame);
@@ -331,6 +334,7 @@ final class DispatchInterpreter {
   private Flow walkExpressionStatement(ExpressionStmt es, Frame frame) {
     Expression e = es.getExpression();
     if (e instanceof VariableDeclarationExpr decl) {
+      boolean dispatched = false;
       for (VariableDeclarator v : decl.getVariables()) {
         String type = v.getTypeAsString();
         if (type.equals("var") && v.getInitializer().isPresent()
@@ -341,22 +345,39 @@ final class DispatchInterpreter {
         DispatchValue value = DispatchValue.UNKNOWN;
         if (v.getInitializer().isPresent()) {
           Expression init = v.getInitializer().get();
+          if (unwrap(init) instanceof SwitchExpr sw) {
+            frame.env.put(v.getNameAsString(), DispatchValue.UNKNOWN);
+            Flow flow = walkSwitch(null, sw.getSelector(), sw.getEntries(), true, frame);
+            if (flow == Flow.RETURN) {
+              return Flow.RETURN;
+            }
+            dispatched = true;
+            continue;
+          }
           if (enterRouter(init, frame)) {
             frame.env.put(v.getNameAsString(), DispatchValue.UNKNOWN);
+            dispatched = true;
             continue;
           }
           value = evaluate(init, frame);
           if (takeInvocation(frame)) {
             frame.env.put(v.getNameAsString(), DispatchValue.UNKNOWN);
+            dispatched = true;
             continue;
           }
         }
         frame.env.put(v.getNameAsString(), value);
       }
-      code.add(es);
+      if (!dispatched) {
+        code.add(es);
+      }
       return Flow.NORMAL;
     }
     Expression inner = e instanceof AssignExpr assign ? assign.getValue() : e;
+    if (unwrap(inner) instanceof SwitchExpr sw) {
+      Flow flow = walkSwitch(null, sw.getSelector(), sw.getEntries(), true, frame);
+      return flow == Flow.RETURN ? Flow.RETURN : Flow.NORMAL;
+    }
     if (enterRouter(inner, frame)) {
       return Flow.NORMAL;
     }
@@ -373,7 +394,7 @@ final class DispatchInterpreter {
     Expression e = unwrap(expression);
     if (e instanceof SwitchExpr sw) {
       Flow flow = walkSwitch(null, sw.getSelector(), sw.getEntries(), true, frame);
-      return flow == Flow.BREAK ? Flow.RETURN : Flow.RETURN;
+      return flow == Flow.RETURN ? Flow.RETURN : Flow.YIELD;
     }
     if (e instanceof ConditionalExpr cond) {
       touched.clear();
@@ -395,15 +416,16 @@ final class DispatchInterpreter {
         return walkResult(chosen, chosen, frame);
       }
     }
+    Flow done = statement instanceof ReturnStmt ? Flow.RETURN : Flow.YIELD;
     if (enterRouter(e, frame)) {
-      return Flow.RETURN;
+      return done;
     }
     evaluate(e, frame);
     if (takeInvocation(frame)) {
-      return Flow.RETURN;
+      return done;
     }
     code.add(statement);
-    return Flow.RETURN;
+    return done;
   }
 
   private Set<Origin> touchedOrNone() {
@@ -530,7 +552,7 @@ final class DispatchInterpreter {
       } else {
         code.add(selector.getParentNode().orElse(selector));
       }
-      return isExpression ? Flow.RETURN : Flow.NORMAL;
+      return isExpression ? Flow.YIELD : Flow.NORMAL;
     }
     int match = -1;
     int fallback = -1;
@@ -558,7 +580,7 @@ final class DispatchInterpreter {
     }
     if (match < 0 && (value.isUnknown() || unknownLabel)) {
       unresolved(selector);
-      return isExpression ? Flow.RETURN : Flow.NORMAL;
+      return isExpression ? Flow.YIELD : Flow.NORMAL;
     }
     int start = match >= 0 ? match : fallback;
     if (start < 0) {
@@ -576,11 +598,11 @@ final class DispatchInterpreter {
       if (flow == Flow.RETURN) {
         return Flow.RETURN;
       }
-      if (flow == Flow.BREAK || entry.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
-        return isExpression ? Flow.RETURN : Flow.NORMAL;
+      if (flow == Flow.YIELD || flow == Flow.BREAK || entry.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
+        return isExpression ? Flow.YIELD : Flow.NORMAL;
       }
     }
-    return isExpression ? Flow.RETURN : Flow.NORMAL;
+    return isExpression ? Flow.YIELD : Flow.NORMAL;
   }
 
   private Flow walkEntry(SwitchEntry entry, boolean isExpression, Frame frame) {
@@ -1664,6 +1686,12 @@ final class DispatchInterpreter {
         return transform(s, n);
       case "concat":
         return concat(s, arg);
+      case "asText":
+      case "textValue":
+      case "getAsString":
+      case "orElse":
+      case "defaultIfEmpty":
+        return s.isNull() ? arg : s;
       default:
         return stringTest(s, n, arg, call);
     }
