@@ -1344,7 +1344,7 @@ final class DispatchInterpreter {
       return DispatchValue.UNKNOWN;
     }
     if (receiver instanceof Callable callable) {
-      if (!explore) {
+      if (!explore && scope.origin().dispatches()) {
         invokedDefault = callable;
       }
       return DispatchValue.UNKNOWN;
@@ -1874,7 +1874,7 @@ final class DispatchInterpreter {
     if (entry == null) {
       if (n.equals("getOrDefault") && args.size() == 2) {
         DispatchValue fallback = eval(args.get(1), frame);
-        return fallback.value() instanceof Callable ? fallback : DispatchValue.UNKNOWN;
+        return fallback.value() instanceof Callable ? fallback.withOrigin(key.origin()) : DispatchValue.UNKNOWN;
       }
       return DispatchValue.of(DispatchValue.Special.NULL, key.origin());
     }
@@ -2080,7 +2080,7 @@ final class DispatchInterpreter {
     Expression e = unwrap(expression);
     if (e instanceof MethodCallExpr call) {
       Optional<Target> target = resolveCall(call, frame);
-      if (target.isPresent() && !HELPER.matcher(call.getNameAsString()).matches()
+      if (target.isPresent() && !helper(target.get(), frame)
           && !(ownHelper(target.get(), frame) && wrapsCall(call, frame, level))) {
         return Optional.of(qualifiedName(target.get()));
       }
@@ -2135,6 +2135,22 @@ final class DispatchInterpreter {
     return Optional.empty();
   }
 
+  private static final Pattern HELPER_TYPE = Pattern.compile(
+      "(?i).*(response|result|http|json|util|utils|helper|helpers|reply|api|web|lambda|gateway)s?");
+
+  /**
+   * A response or parsing helper ({@code ok(...)}, {@code Responses.notFound()}): a helper name on
+   * the dispatching class itself or on a utility-looking class, never a service's own method.
+   */
+  private boolean helper(Target target, Frame frame) {
+    if (!HELPER.matcher(target.method().getNameAsString()).matches()) {
+      return false;
+    }
+    TypeDeclaration<?> declaring = enclosingType(target.method());
+    return ownHelper(target, frame)
+        || declaring != null && HELPER_TYPE.matcher(declaring.getNameAsString()).matches();
+  }
+
   /** A method of the dispatching class itself (a response wrapper, typically). */
   private boolean ownHelper(Target target, Frame frame) {
     TypeDeclaration<?> declaring = enclosingType(target.method());
@@ -2153,9 +2169,7 @@ final class DispatchInterpreter {
 
   private Optional<String> methodReference(MethodReferenceExpr ref, Frame frame) {
     String n = ref.getIdentifier();
-    if (HELPER.matcher(n).matches()) {
-      return Optional.empty();
-    }
+
     Expression scope = ref.getScope();
     List<TypeDeclaration<?>> types = new ArrayList<>();
     if (scope instanceof ThisExpr) {
@@ -2174,7 +2188,8 @@ final class DispatchInterpreter {
       for (TypeDeclaration<?> h : hierarchy(t)) {
         List<MethodDeclaration> methods = h.getMethodsByName(n);
         if (!methods.isEmpty()) {
-          return Optional.of(qualifiedName(new Target(h, methods.get(0))));
+          Target target = new Target(h, methods.get(0));
+          return helper(target, frame) ? Optional.empty() : Optional.of(qualifiedName(target));
         }
       }
     }
