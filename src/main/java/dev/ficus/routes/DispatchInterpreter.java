@@ -183,6 +183,8 @@ final class DispatchInterpreter {
   final List<Decision> decisions = new ArrayList<>();
   int leafCodeStart;
   boolean fellThrough;
+  /** The request made the code fail (a missing table entry invoked). */
+  boolean failed;
   private Frame fellFrame;
   private final Map<String, DispatchValue> fields = new HashMap<>();
   private final Set<Origin> touched = EnumSet.noneOf(Origin.class);
@@ -1312,6 +1314,10 @@ final class DispatchInterpreter {
     }
     DispatchValue scope = eval(scopeExpr, frame);
     Object receiver = scope.value();
+    if (scope.isNull() && scope.origin().dispatches()) {
+      // routes.get(key).apply(event) with no such key: a NullPointerException, not a route.
+      failed = true;
+    }
     if (receiver instanceof Role role) {
       return roleCall(role, scope, call, frame);
     }
@@ -1982,7 +1988,7 @@ final class DispatchInterpreter {
         for (Expression s = call.getScope().orElse(null); s instanceof MethodCallExpr c;
             s = c.getScope().orElse(null)) {
           if (c.getNameAsString().equals("put") && c.getArguments().size() == 2) {
-            addEntry(table, c.getArguments().get(0), c.getArguments().get(1), c, owner);
+            addEntry(table, c.getArguments().get(0), c.getArguments().get(1), c.getArguments().get(0), owner);
           }
         }
         java.util.Collections.reverse(table.entries);
