@@ -19,7 +19,6 @@ import dev.ficus.routes.DispatchInterpreter.Decision;
 import dev.ficus.routes.DispatchInterpreter.Served;
 import dev.ficus.routes.DispatchPaths.Candidate;
 import dev.ficus.routes.DispatchPaths.Proposal;
-import dev.ficus.routes.DispatchValue.Origin;
 import dev.ficus.routes.DispatchValue.Role;
 import dev.ficus.workspace.TypeNames;
 import dev.ficus.workspace.Workspace;
@@ -126,8 +125,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
       if (!shape.handler()) {
         continue;
       }
-      String method = shape.stream() ? "handleRequest" : "handleRequest";
-      Optional<MethodDeclaration> m = entryMethod(c, method, helper);
+      Optional<MethodDeclaration> m = entryMethod(c, "handleRequest", helper);
       if (m.isEmpty()) {
         continue;
       }

@@ -166,6 +166,9 @@ final class DispatchInterpreter {
     final Map<VariableDeclarator, DispatchValue> constants = new IdentityHashMap<>();
     final Set<VariableDeclarator> evaluating = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Node> unresolved = new ArrayList<>();
+    final Map<TypeDeclaration<?>, List<TypeDeclaration<?>>> hierarchies = new IdentityHashMap<>();
+    final Map<Expression, Optional<TypeDeclaration<?>>> solved = new IdentityHashMap<>();
+    final Map<Node, Map<String, Optional<TypeDeclaration<?>>>> typeNames = new IdentityHashMap<>();
 
     Shared(Workspace workspace) {
       this.workspace = workspace;
@@ -231,24 +234,6 @@ final class DispatchInterpreter {
       return first == null ? null : new Decision(first, fellFrame, false, Set.of());
     }
     return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
-  }
-
-  /** Kinds of request attributes that positive decisions on the way to the leaf tested. */
-  Set<Origin> positiveKinds() {
-    EnumSet<Origin> kinds = EnumSet.noneOf(Origin.class);
-    for (Decision d : decisions) {
-      if (d.positive()) {
-        kinds.addAll(d.kinds());
-      }
-    }
-    return kinds;
-  }
-
-  /** Kinds of request attributes any decision on the way tested. */
-  Set<Origin> testedKinds() {
-    EnumSet<Origin> kinds = EnumSet.noneOf(Origin.class);
-    decisions.forEach(d -> kinds.addAll(d.kinds()));
-    return kinds;
   }
 
   boolean dispatched() {
@@ -2306,12 +2291,14 @@ final class DispatchInterpreter {
         return typeNamed(t.get().method().getTypeAsString(), t.get().method());
       }
     }
-    try {
-      String described = e.calculateResolvedType().describe();
-      return shared.workspace.findType(TypeNames.stripGenerics(described));
-    } catch (RuntimeException | StackOverflowError ex) {
-      return Optional.empty();
-    }
+    return shared.solved.computeIfAbsent(e, x -> {
+      try {
+        String described = x.calculateResolvedType().describe();
+        return shared.workspace.findType(TypeNames.stripGenerics(described));
+      } catch (RuntimeException | StackOverflowError ex) {
+        return Optional.empty();
+      }
+    });
   }
 
   private Optional<TypeDeclaration<?>> fieldType(Frame frame, String n) {
@@ -2328,7 +2315,13 @@ final class DispatchInterpreter {
     if (written == null || written.isEmpty() || !Character.isUpperCase(lastSegment(written).charAt(0))) {
       return Optional.empty();
     }
-    return shared.names.qualify(written, context).flatMap(shared.workspace::findType);
+    // Names resolve the same way anywhere in one type: cache per enclosing type.
+    Node scope = enclosingType(context);
+    if (scope == null) {
+      return shared.names.qualify(written, context).flatMap(shared.workspace::findType);
+    }
+    return shared.typeNames.computeIfAbsent(scope, s -> new HashMap<>())
+        .computeIfAbsent(written, w -> shared.names.qualify(w, context).flatMap(shared.workspace::findType));
   }
 
   private static String lastSegment(String name) {
@@ -2367,6 +2360,18 @@ final class DispatchInterpreter {
 
   /** The type and its superclasses and interfaces declared in the repository, nearest first. */
   List<TypeDeclaration<?>> hierarchy(TypeDeclaration<?> type) {
+    if (type == null) {
+      return List.of();
+    }
+    List<TypeDeclaration<?>> cached = shared.hierarchies.get(type);
+    if (cached == null) {
+      cached = List.copyOf(computeHierarchy(type));
+      shared.hierarchies.put(type, cached);
+    }
+    return cached;
+  }
+
+  private List<TypeDeclaration<?>> computeHierarchy(TypeDeclaration<?> type) {
     List<TypeDeclaration<?>> out = new ArrayList<>();
     ArrayList<TypeDeclaration<?>> queue = new ArrayList<>();
     if (type != null) {
