@@ -23,6 +23,7 @@ public final class RouteExtractors {
   public static RouteExtractors builtIn() {
     return new RouteExtractors(
         List.of(
+            new ApiGatewayDispatchRouteExtractor(),
             new SpringMvcRouteExtractor(),
             new MicronautRouteExtractor(),
             new SpringCloudFunctionRouteExtractor(),
