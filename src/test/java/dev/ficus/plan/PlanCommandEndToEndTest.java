@@ -1,29 +1,21 @@
 package dev.ficus.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.ficus.routes.RouteExtractors;
 import dev.ficus.testing.CliRun;
 import dev.ficus.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ficus plan} from a repository on disk to plan.json and plan.md, and back. The repository
- * is an API Gateway dispatch lambdalith, so these tests run once that extractor is registered.
+ * is an API Gateway dispatch lambdalith.
  */
 class PlanCommandEndToEndTest {
 
   @TempDir Path dir;
-
-  @BeforeEach
-  void needsARouteExtractor() {
-    assumeFalse(RouteExtractors.builtIn().extractors().isEmpty(), "no route extractor is registered yet");
-  }
 
   Path repo() {
     return TestRepo.create()
