@@ -2,8 +2,12 @@ package dev.ficus.cli;
 
 import dev.ficus.iac.IacModel;
 import dev.ficus.iac.IacReader;
+import dev.ficus.lint.LintOptions;
+import dev.ficus.lint.Linter;
+import dev.ficus.lint.RuleContext;
 import dev.ficus.model.Analysis;
 import dev.ficus.model.Diagnostics;
+import dev.ficus.model.Finding;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
 import dev.ficus.routes.ExtractedRoute;
@@ -13,6 +17,7 @@ import dev.ficus.workspace.Workspace;
 import dev.ficus.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the analysis stages of design.md in order (workspace, iac, routes, graph and aws, lint) and
@@ -29,9 +34,15 @@ public final class AnalysisPipeline {
   }
 
   private final Options options;
+  private final LintOptions lintOptions;
 
   public AnalysisPipeline(Options options) {
+    this(options, LintOptions.defaults());
+  }
+
+  public AnalysisPipeline(Options options, LintOptions lintOptions) {
     this.options = options;
+    this.lintOptions = lintOptions;
   }
 
   public Analysis analyze(Path repo) {
@@ -46,7 +57,10 @@ public final class AnalysisPipeline {
     List<ExtractedRoute> extracted = RouteExtractors.builtIn().extractAll(context);
     List<Route> routes = extracted.stream().map(ExtractedRoute::route).toList();
     List<LambdaFunction> functions = iac.functions();
-    return new Analysis(routes, functions, List.of(), diagnostics.sorted());
+    List<Finding> findings =
+        Linter.builtIn()
+            .run(new RuleContext(workspace, iac, routes, Map.of(), lintOptions, diagnostics));
+    return new Analysis(routes, functions, findings, diagnostics.sorted());
   }
 
   /** True when the workspace had nothing to analyze: no source and no IaC function. */
