@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks rules against {@code // FINDING: <rule-id>} markers in the files of a {@link TestRepo}
- * ({@code # FINDING:} in YAML), the way Error Prone's helper reads {@code // BUG:}: a marker with no
+ * ({@code # FINDING:} in YAML; after an {@code EFFECT:} marker in the same comment), the way Error Prone's helper reads {@code // BUG:}: a marker with no
  * finding on its line fails, and so does a finding on a line with no marker. Only the rules under
  * test are compared, so a fixture may carry markers for other rules.
  *
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class FindingMarkers {
 
-  private static final Pattern MARKER = Pattern.compile("(?://|#)\\s*FINDING:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
+  private static final Pattern MARKER = Pattern.compile("(?://|#|\\s)\\s*FINDING:\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)");
   private static final Pattern EFFECT =
       Pattern.compile("//\\s*EFFECT:\\s*(\\S+)\\s+([a-z0-9-]+):([A-Za-z0-9]+)\\s+(\\S+)(?:\\s+(\\S+))?");
 

@@ -127,11 +127,12 @@ public final class RecursiveInvocation implements Rule {
       walk(start.logicalId(), start.logicalId(), edges, new ArrayList<>(), found);
       for (List<Edge> cycle : found) {
         StringBuilder text = new StringBuilder();
-        for (Edge e : cycle) {
-          text.append('`').append(e.from().logicalId()).append("` ").append(e.write())
-              .append(", which triggers ");
+        for (int i = 0; i < cycle.size(); i++) {
+          Edge e = cycle.get(i);
+          text.append(i == 0 ? "" : "; ").append('`').append(e.from().logicalId()).append("` ")
+              .append(e.write()).append(", which triggers `").append(e.to().logicalId()).append('`');
         }
-        text.append('`').append(start.logicalId()).append("` again: a loop through ")
+        text.append(" again: a loop through ")
             .append(cycle.size()).append(" functions.");
         boolean certain = cycle.stream().allMatch(e -> e.match() == Match.CERTAIN);
         if (!certain) {
@@ -153,12 +154,10 @@ public final class RecursiveInvocation implements Rule {
       }
       String next = e.to().logicalId();
       if (next.equals(start)) {
-        if (!path.isEmpty() || true) {
-          List<Edge> cycle = new ArrayList<>(path);
-          cycle.add(e);
-          if (cycle.size() >= 2 && !sameFunctions(found, cycle)) {
-            found.add(cycle);
-          }
+        List<Edge> cycle = new ArrayList<>(path);
+        cycle.add(e);
+        if (cycle.size() >= 2 && !sameFunctions(found, cycle)) {
+          found.add(cycle);
         }
         continue;
       }
@@ -178,14 +177,15 @@ public final class RecursiveInvocation implements Rule {
   }
 
   private static String describe(Trigger t) {
-    String target = t.target() == null ? "default bus" : "`" + t.target() + "`";
+    String target = "`" + t.target() + "`";
     return switch (t.kind()) {
       case "S3" -> "trigger `" + t.name() + "` on bucket " + target + filters(t);
       case "SQS" -> "trigger `" + t.name() + "` on queue " + target;
       case "SNS" -> "trigger `" + t.name() + "` on topic " + target;
       case "DynamoDB" -> "stream trigger `" + t.name() + "` on table " + target;
       case "Kinesis" -> "trigger `" + t.name() + "` on stream " + target;
-      default -> "rule `" + t.name() + "` on event bus " + target;
+      default -> "rule `" + t.name() + "` on "
+          + (t.target() == null ? "the default event bus" : "event bus " + target);
     };
   }
 
