@@ -200,6 +200,10 @@ final class Resources {
         out.add(unresolved(type, v.reason()));
         continue;
       }
+      if (v.arn()) {
+        out.add(new ResourceRef(type, v.text(), v.text(), v.resolution(), null));
+        continue;
+      }
       String name = transform(first.name(), v.text(), type);
       if (row.members().size() > 1) {
         SdkCatalog.Member second = row.members().get(1);

@@ -44,8 +44,13 @@ final class ValueResolver {
    * @param text the value, possibly ending in {@code *}; null when unresolved
    * @param resolution literal, constant, env, iac, parameter, or unresolved
    * @param reason why it is unresolved (one sentence naming the expression), else null
+   * @param arn whether the text is a whole ARN (a literal ARN, or an IaC reference to one)
    */
-  record Value(String text, String resolution, String reason) {
+  record Value(String text, String resolution, String reason, boolean arn) {
+    Value(String text, String resolution, String reason) {
+      this(text, resolution, reason, text != null && text.startsWith("arn:"));
+    }
+
     static Value unresolved(String reason) {
       return new Value(null, "unresolved", reason);
     }
@@ -55,7 +60,7 @@ final class ValueResolver {
     }
 
     Value as(String stronger) {
-      return known() ? new Value(text, strongest(resolution, stronger), null) : this;
+      return known() ? new Value(text, strongest(resolution, stronger), null, arn) : this;
     }
   }
 
@@ -296,6 +301,11 @@ final class ValueResolver {
     return Optional.empty();
   }
 
+  /** CloudFormation types whose {@code Ref} is an ARN rather than a name. */
+  private static final java.util.Set<String> REF_IS_ARN = java.util.Set.of(
+      "AWS::SNS::Topic", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine",
+      "AWS::Serverless::StateMachine", "AWS::IAM::ManagedPolicy");
+
   private Value environment(String variable, LambdaFunction function) {
     if (function == null) {
       return Value.unresolved("The environment variable " + variable
@@ -307,18 +317,35 @@ final class ValueResolver {
       return Value.unresolved("The function " + function.logicalId() + " declares no environment variable "
           + variable + ".");
     }
+    String type = binding.resourceType() == null ? "" : binding.resourceType();
     return switch (binding.kind()) {
       case LITERAL -> new Value(binding.value(), "env", null);
-      case RESOURCE -> new Value(
-          binding.physicalName() != null ? binding.physicalName() : "${" + binding.value() + "}", "iac", null);
-      case ATTRIBUTE -> binding.physicalName() != null
-          ? new Value(binding.physicalName(), "iac", null)
-          : new Value("${" + binding.value() + "}", "iac", null);
+      case RESOURCE -> {
+        if (binding.physicalName() != null && !REF_IS_ARN.contains(type)) {
+          yield new Value(binding.physicalName(), "iac", null);
+        }
+        if (REF_IS_ARN.contains(type)) {
+          yield new Value("${" + binding.value() + "}", "iac", null, true);
+        }
+        if (type.equals("AWS::SQS::Queue")) {
+          yield new Value("${" + binding.value() + ".QueueName}", "iac", null);
+        }
+        yield new Value("${" + binding.value() + "}", "iac", null);
+      }
+      case ATTRIBUTE -> {
+        boolean arn = binding.value().endsWith(".Arn") || binding.value().endsWith("Arn");
+        if (binding.physicalName() != null && !(arn && REF_IS_ARN.contains(type))) {
+          yield new Value(binding.physicalName(), "iac", null);
+        }
+        yield new Value("${" + binding.value() + "}", "iac", null, arn);
+      }
       case PARAMETER -> binding.physicalName() != null
           ? new Value(binding.physicalName(), "parameter", null)
           : new Value("${" + binding.value() + "}", "parameter", null);
-      case EXPRESSION -> Value.unresolved("The environment variable " + variable
-          + " is set to an expression ficus cannot evaluate (" + binding.value() + ").");
+      case EXPRESSION -> binding.physicalName() != null && !binding.physicalName().isBlank()
+          ? new Value(binding.physicalName(), "iac", null)
+          : Value.unresolved("The environment variable " + variable
+              + " is set to an expression ficus cannot evaluate (" + binding.value() + ").");
     };
   }
 

@@ -111,7 +111,7 @@ class ReachabilityTest {
     assertThat(files.get(0).callChain()).extracting(CallFrame::method, f -> f.source().toString())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("GET /files", "src/main/java/com/acme/Handler.java:15"),
-            org.assertj.core.groups.Tuple.tuple("com.acme.Handler#download", "src/main/java/com/acme/Handler.java:20"));
+            org.assertj.core.groups.Tuple.tuple("com.acme.Handler#download", "src/main/java/com/acme/Handler.java:21"));
   }
 
   @Test
