@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,25 @@ final class CloudFormationTemplateReader {
   static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}!][^}]*)}");
+
+  private static final List<String> OPENAPI_METHODS =
+      List.of("get", "put", "post", "delete", "patch", "head", "options",
+          "x-amazon-apigateway-any-method");
+
+  /** Loads a document the template points to (an OpenAPI file), relative to the template. */
+  private final BiFunction<String, String, IacNode> includes;
+
+  CloudFormationTemplateReader() {
+    this((template, location) -> null);
+  }
+
+  /**
+   * @param includes given the template's file and a relative location, the document there, or
+   *     {@code null} when it cannot be read
+   */
+  CloudFormationTemplateReader(BiFunction<String, String, IacNode> includes) {
+    this.includes = includes;
+  }
 
   /** True for a document that declares AWS resources or uses the SAM transform. */
   static boolean isTemplate(IacNode doc) {
@@ -78,7 +98,7 @@ final class CloudFormationTemplateReader {
    */
   void readResources(
       String file, CfnResolver resolver, IacNode.Obj globals, String iac, IacParts out) {
-    Map<String, List<Trigger>> wired = new WiredEvents(file, resolver).byFunction();
+    Map<String, List<Trigger>> wired = new WiredEvents(file, resolver, includes).byFunction();
     for (CfnResolver.Res r : resolver.resources().values()) {
       if (r.type().equals(SAM_FUNCTION)) {
         IacNode.Obj props = globals == null ? r.properties() : merge(globals, r.properties());
@@ -131,7 +151,13 @@ final class CloudFormationTemplateReader {
         }
       }
     }
-    triggers.addAll(wired.getOrDefault(r.logicalId(), List.of()));
+    for (Trigger t : wired.getOrDefault(r.logicalId(), List.of())) {
+      boolean known = t.isApi() && triggers.stream().anyMatch(
+          x -> x.isApi() && x.method().equals(t.method()) && x.path().equals(t.path()));
+      if (!known) {
+        triggers.add(t);
+      }
+    }
     List<String> policies = new ArrayList<>();
     if (sam) {
       policies.addAll(PolicyLines.samPolicies(props.get("Policies")));
@@ -240,10 +266,12 @@ final class CloudFormationTemplateReader {
     private final CfnResolver resolver;
     private final Set<String> functionIds = new LinkedHashSet<>();
     private final Map<String, List<Trigger>> byFunction = new TreeMap<>();
+    private final BiFunction<String, String, IacNode> includes;
 
-    WiredEvents(String file, CfnResolver resolver) {
+    WiredEvents(String file, CfnResolver resolver, BiFunction<String, String, IacNode> includes) {
       this.file = file;
       this.resolver = resolver;
+      this.includes = includes;
       for (CfnResolver.Res r : resolver.resources().values()) {
         if (r.type().equals(SAM_FUNCTION) || r.type().equals(LAMBDA_FUNCTION)) {
           functionIds.add(r.logicalId());
@@ -272,6 +300,10 @@ final class CloudFormationTemplateReader {
             }
           }
           case "AWS::S3::Bucket" -> bucketNotifications(r, p);
+          case "AWS::Serverless::Api" -> openApi(r, definition(p.get("DefinitionBody"), p.get("DefinitionUri")), "Api");
+          case "AWS::Serverless::HttpApi" -> openApi(r, definition(p.get("DefinitionBody"), p.get("DefinitionUri")), "HttpApi");
+          case "AWS::ApiGateway::RestApi" -> openApi(r, definition(p.get("Body"), null), "Api");
+          case "AWS::ApiGatewayV2::Api" -> openApi(r, definition(p.get("Body"), null), "HttpApi");
           case "AWS::SNS::Topic" -> {
             for (IacNode s : IacNode.items(p.get("Subscription"))) {
               if (s instanceof IacNode.Obj so && "lambda".equalsIgnoreCase(so.text("Protocol"))) {
@@ -455,6 +487,56 @@ final class CloudFormationTemplateReader {
         for (String fn : functionsIn(co.get("Function"))) {
           add(fn, new Trigger("S3", r.logicalId(), null, null, r.logicalId(), props,
               SourceRef.of(file, co.line())));
+        }
+      }
+    }
+
+    /**
+     * An API's OpenAPI document: inline, through {@code Fn::Transform AWS::Include}, or a local
+     * {@code DefinitionUri}.
+     */
+    private IacNode.Obj definition(IacNode body, IacNode uri) {
+      if (body instanceof IacNode.Obj o && "Fn::Transform".equals(o.intrinsic())
+          && o.intrinsicArgument() instanceof IacNode.Obj t
+          && "AWS::Include".equals(t.text("Name")) && t.obj("Parameters") != null) {
+        return local(t.obj("Parameters").text("Location"));
+      }
+      if (body instanceof IacNode.Obj o && o.intrinsic() == null) {
+        return o;
+      }
+      return uri instanceof IacNode.Scalar s ? local(s.text()) : null;
+    }
+
+    private IacNode.Obj local(String location) {
+      if (location == null || location.contains("://") || location.startsWith("s3:")) {
+        return null;
+      }
+      return includes.apply(file, location) instanceof IacNode.Obj o ? o : null;
+    }
+
+    /** Operations whose {@code x-amazon-apigateway-integration} invokes a function here. */
+    private void openApi(CfnResolver.Res api, IacNode.Obj definition, String kind) {
+      IacNode.Obj paths = definition == null ? null : definition.obj("paths");
+      if (paths == null) {
+        return;
+      }
+      String idKey = kind.equals("Api") ? "RestApiId" : "ApiId";
+      for (Map.Entry<String, IacNode> path : paths.fields().entrySet()) {
+        if (!(path.getValue() instanceof IacNode.Obj ops)) {
+          continue;
+        }
+        for (String method : OPENAPI_METHODS) {
+          IacNode.Obj op = ops.obj(method);
+          IacNode.Obj integration = op == null ? null : op.obj("x-amazon-apigateway-integration");
+          if (integration == null) {
+            continue;
+          }
+          String m = SamEvents.method(method);
+          String p = SamEvents.apiPath(path.getKey());
+          for (String fn : functionsIn(integration.get("uri"))) {
+            add(fn, new Trigger(kind, api.logicalId() + " " + p + " " + m, m, p, null,
+                Map.of(idKey, api.logicalId()), SourceRef.of(file, ops.keyLine(method))));
+          }
         }
       }
     }

@@ -40,7 +40,7 @@ public final class IacReader {
     Diagnostics diagnostics = workspace.diagnostics();
     List<IacParts> parts = new ArrayList<>();
     for (String file : workspace.iacFiles()) {
-      IacParts p = readFile(workspace.resolve(file), file, diagnostics);
+      IacParts p = readFile(workspace, file, diagnostics);
       if (p != null) {
         parts.add(p);
       }
@@ -49,7 +49,8 @@ public final class IacReader {
     return combine(parts, diagnostics);
   }
 
-  private IacParts readFile(Path path, String file, Diagnostics diagnostics) {
+  private IacParts readFile(Workspace workspace, String file, Diagnostics diagnostics) {
+    Path path = workspace.resolve(file);
     String text;
     try {
       long size = Files.size(path);
@@ -88,7 +89,7 @@ public final class IacReader {
         new ServerlessFrameworkReader().read(file, obj, parts, diagnostics);
         read = true;
       } else if (CloudFormationTemplateReader.isTemplate(obj)) {
-        new CloudFormationTemplateReader().read(file, obj, parts);
+        new CloudFormationTemplateReader((t, l) -> include(workspace, t, l)).read(file, obj, parts);
         read = true;
       }
     }
@@ -99,6 +100,29 @@ public final class IacReader {
       diagnostics.warning("iac-unknown-tag", w.message(), SourceRef.of(file, w.line()));
     }
     return parts;
+  }
+
+  /**
+   * A document a template points to by a relative location (an OpenAPI definition), read only
+   * when it lies inside the repository.
+   */
+  private static IacNode include(Workspace workspace, String template, String location) {
+    Path root = workspace.root();
+    Path base = workspace.resolve(template).getParent();
+    Path target = (base == null ? root : base).resolve(location).normalize();
+    if (!target.startsWith(root) || !Files.isRegularFile(target)) {
+      return null;
+    }
+    try {
+      if (Files.size(target) > MAX_FILE_BYTES) {
+        return null;
+      }
+      IntrinsicYamlLoader.Result r =
+          IntrinsicYamlLoader.load(target.getFileName().toString(), decode(Files.readAllBytes(target)));
+      return r.ok() && !r.documents().isEmpty() ? r.documents().get(0) : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static boolean isJson(String file, String text) {

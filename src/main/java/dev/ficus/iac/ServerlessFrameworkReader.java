@@ -37,16 +37,15 @@ final class ServerlessFrameworkReader {
   }
 
   void read(String file, IacNode.Obj doc, IacParts out, Diagnostics diagnostics) {
-    IacNode.Obj resourcesSection = doc.obj("resources");
-    IacNode.Obj cfnResources = resourcesSection == null ? null : resourcesSection.obj("Resources");
-    IacNode.Obj cfnParameters = resourcesSection == null ? null : resourcesSection.obj("Parameters");
+    IacNode.Obj cfnResources = section(doc.get("resources"), "Resources");
+    IacNode.Obj cfnParameters = section(doc.get("resources"), "Parameters");
     Variables vars = new Variables(doc);
     CfnResolver resolver = new CfnResolver(resolveNames(cfnResources, vars), cfnParameters);
     IacNode.Obj provider = doc.obj("provider") == null
         ? new IacNode.Obj(Map.of(), Map.of(), 0) : doc.obj("provider");
     String providerRuntime = vars.resolve(provider.text("runtime")).text();
     List<String> providerPolicies = iamLines(provider, vars);
-    IacNode.Obj functions = doc.obj("functions");
+    IacNode.Obj functions = functions(doc.get("functions"));
     if (functions != null) {
       for (Map.Entry<String, IacNode> e : functions.fields().entrySet()) {
         if (!(e.getValue() instanceof IacNode.Obj fn)) {
@@ -103,6 +102,52 @@ final class ServerlessFrameworkReader {
           .readResources(file, resolver, null, "serverless", out);
     }
     out.parameters.putAll(resolver.parameters());
+  }
+
+  /**
+   * A section of {@code resources} ({@code Resources}, {@code Parameters}); {@code resources} may
+   * also be a list of such mappings, whose sections are joined.
+   */
+  private static IacNode.Obj section(IacNode resources, String name) {
+    List<IacNode.Obj> parts = new ArrayList<>();
+    for (IacNode item : IacNode.items(resources)) {
+      if (item instanceof IacNode.Obj o && o.obj(name) != null) {
+        parts.add(o.obj(name));
+      }
+    }
+    if (parts.size() <= 1) {
+      return parts.isEmpty() ? null : parts.get(0);
+    }
+    Map<String, IacNode> fields = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    for (IacNode.Obj part : parts) {
+      for (Map.Entry<String, IacNode> e : part.fields().entrySet()) {
+        fields.putIfAbsent(e.getKey(), e.getValue());
+        lines.putIfAbsent(e.getKey(), part.keyLine(e.getKey()));
+      }
+    }
+    return new IacNode.Obj(fields, lines, parts.get(0).line());
+  }
+
+  /** {@code functions} as a mapping, or as a list of mappings (an older layout) joined. */
+  private static IacNode.Obj functions(IacNode node) {
+    if (node instanceof IacNode.Obj o) {
+      return o;
+    }
+    if (!(node instanceof IacNode.Seq seq)) {
+      return null;
+    }
+    Map<String, IacNode> fields = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    for (IacNode item : seq.items()) {
+      if (item instanceof IacNode.Obj o) {
+        for (Map.Entry<String, IacNode> e : o.fields().entrySet()) {
+          fields.putIfAbsent(e.getKey(), e.getValue());
+          lines.putIfAbsent(e.getKey(), o.keyLine(e.getKey()));
+        }
+      }
+    }
+    return new IacNode.Obj(fields, lines, seq.line());
   }
 
   /** The resources section with {@code ${self:...}} variables in scalars resolved. */

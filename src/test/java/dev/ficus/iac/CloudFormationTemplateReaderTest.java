@@ -415,4 +415,127 @@ class CloudFormationTemplateReaderTest {
         .extracting(Diagnostic::code)
         .containsExactly("iac-duplicate-id");
   }
+
+  @Test
+  void openApiDefinitionsOfSamApisGiveRoutes() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "template.yaml",
+                """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Monolith:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java21
+                      Handler: com.acme.Monolith::handleRequest
+                      Events:
+                        List:
+                          Type: Api
+                          Properties:
+                            RestApiId: !Ref PublicApi
+                            Path: /pets
+                            Method: get
+                  PublicApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      DefinitionBody:
+                        openapi: 3.0.1
+                        paths:
+                          /pets:
+                            get:
+                              x-amazon-apigateway-integration:
+                                type: aws_proxy
+                                httpMethod: POST
+                                uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Monolith.Arn}/invocations
+                          /pets/{petId}:
+                            x-amazon-apigateway-any-method:
+                              x-amazon-apigateway-integration:
+                                type: aws_proxy
+                                httpMethod: POST
+                                uri: !Sub arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Monolith.Arn}/invocations
+                  AdminApi:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      DefinitionUri: api/admin.yaml
+                """)
+            .file(
+                "api/admin.yaml",
+                """
+                openapi: 3.0.1
+                paths:
+                  /admin/users:
+                    post:
+                      x-amazon-apigateway-integration:
+                        type: aws_proxy
+                        httpMethod: POST
+                        uri:
+                          Fn::Sub: arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Monolith.Arn}/invocations
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions().get(0).apiTriggers())
+        .extracting(Trigger::kind, Trigger::method, Trigger::path, Trigger::properties)
+        .containsExactly(
+            tuple("Api", "POST", "/admin/users", Map.of("RestApiId", "AdminApi")),
+            tuple("Api", "GET", "/pets", Map.of("RestApiId", "PublicApi")),
+            tuple("Api", "ANY", "/pets/{petId}", Map.of("RestApiId", "PublicApi")));
+    assertThat(loaded.iac().files()).containsExactly("template.yaml");
+  }
+
+  @Test
+  void oddlyShapedTemplateNeverThrows() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "template.yaml",
+                """
+                Transform: [AWS::Serverless-2016-10-31]
+                Globals: none
+                Parameters: [a, b]
+                Resources:
+                  Empty:
+                  NoProps:
+                    Type: AWS::Serverless::Function
+                  ListProps:
+                    Type: AWS::Serverless::Function
+                    Properties: [1, 2]
+                  Odd:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: [not, a, string]
+                      Environment: {Variables: "x"}
+                      Events: [one, two]
+                      Policies: {Statement: nothing}
+                      Role: !GetAtt [Missing]
+                  Weird:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Handler: !Sub
+                      Code: s3://somewhere
+                      Environment:
+                        Variables:
+                          A: !Sub ["${X}", 1]
+                          B: !GetAtt
+                          C: !Ref
+                          D: [1, 2]
+                  Method:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      ResourceId: !Ref Method
+                      Integration: {Uri: !GetAtt Weird.Arn}
+                  Route:
+                    Type: AWS::ApiGatewayV2::Route
+                    Properties: {RouteKey: nospace, Target: !Ref Weird}
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions())
+        .extracting(LambdaFunction::logicalId)
+        .containsExactly("ListProps", "NoProps", "Odd", "Weird");
+    assertThat(loaded.iac().functions().get(3).environment()).hasSize(4);
+  }
 }

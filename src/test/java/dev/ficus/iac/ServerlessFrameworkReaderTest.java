@@ -165,4 +165,93 @@ class ServerlessFrameworkReaderTest {
         .extracting(r -> r.logicalId() + "=" + r.physicalName())
         .containsExactly("JobQueue=orders-jobs-dev", "OrdersTable=orders-dev");
   }
+
+  @Test
+  void functionsAsAListAndUnresolvableVariables() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "services/billing/serverless.yaml",
+                """
+                service: billing
+                provider:
+                  name: aws
+                  runtime: ${self:custom.runtime}
+                  environment:
+                    TABLE: ${file(./config.yml):table}
+                    REGION: ${aws:region}
+                custom:
+                  runtime: java21
+                functions:
+                  - invoice:
+                      handler: com.acme.billing.InvoiceHandler::handle
+                      events:
+                        - http: ANY /
+                        - websocket: $connect
+                        - somethingNew: {a: 1}
+                  - refund:
+                      handler: com.acme.billing.RefundHandler
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions())
+        .extracting(LambdaFunction::logicalId, LambdaFunction::runtime, LambdaFunction::handlerMethod)
+        .containsExactly(tuple("invoice", "java21", "handle"), tuple("refund", "java21", null));
+    LambdaFunction invoice = loaded.iac().functions().get(0);
+    assertThat(invoice.environment())
+        .extracting(EnvBinding::name, EnvBinding::kind, EnvBinding::value)
+        .containsExactly(
+            tuple("REGION", EnvBinding.Kind.EXPRESSION, "${aws:region}"),
+            tuple("TABLE", EnvBinding.Kind.EXPRESSION, "${file(./config.yml):table}"));
+    assertThat(invoice.triggers())
+        .extracting(Trigger::kind, Trigger::method, Trigger::path)
+        .containsExactly(
+            tuple("Api", "ANY", "/"),
+            tuple("somethingNew", null, null),
+            tuple("websocket", null, null));
+    assertThat(loaded.diagnostics().sorted())
+        .extracting(d -> d.code() + " " + d.source())
+        .containsExactly("iac-unknown-event services/billing/serverless.yaml:16");
+  }
+
+  @Test
+  void brokenServerlessFileIsAnError() {
+    var loaded =
+        TestRepo.create()
+            .file("serverless.yml", "service: x\nfunctions:\n  a:\n    handler: [oops\n")
+            .load();
+
+    assertThat(loaded.diagnostics().sorted())
+        .extracting(d -> d.severity() + " " + d.code())
+        .containsExactly("ERROR iac-parse-error");
+  }
+
+  @Test
+  void resourcesMayBeAListOfSections() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "serverless.yml",
+                """
+                service: shop
+                provider: {name: aws, runtime: java21}
+                functions:
+                  api:
+                    handler: com.acme.Api
+                    environment:
+                      CART: !Ref CartTable
+                resources:
+                  - ${file(resources/queues.yml)}
+                  - Resources:
+                      CartTable:
+                        Type: AWS::DynamoDB::Table
+                        Properties: {TableName: carts}
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions().get(0).environment())
+        .containsExactly(new EnvBinding("CART", EnvBinding.Kind.RESOURCE, "CartTable",
+            "AWS::DynamoDB::Table", "carts"));
+    assertThat(loaded.iac().resources()).extracting(r -> r.logicalId()).containsExactly("CartTable");
+  }
 }
