@@ -112,7 +112,7 @@ public record RuleContext(
     TreeSet<String> functionIds = new TreeSet<>();
     for (Route r : routes) {
       boolean passes =
-          r.handler().equals(methodKey)
+          withoutParameters(r.handler()).equals(methodKey)
               || r.effects().stream().anyMatch(e -> passesThrough(e, methodKey));
       if (passes) {
         routeIds.add(r.id());
@@ -146,7 +146,7 @@ public record RuleContext(
 
   private static boolean passesThrough(AwsEffect effect, String methodKey) {
     for (CallFrame frame : effect.callChain()) {
-      if (frame.method().equals(methodKey)) {
+      if (withoutParameters(frame.method()).equals(methodKey)) {
         return true;
       }
     }
@@ -169,6 +169,12 @@ public record RuleContext(
       }
     }
     return all;
+  }
+
+  /** {@code a.B#m(String)} and {@code a.B#m} name the same method for attribution. */
+  private static String withoutParameters(String method) {
+    int paren = method.indexOf('(');
+    return paren < 0 ? method : method.substring(0, paren);
   }
 
   /** The effects whose SDK call is at this place, for naming the resource a call touches. */

@@ -73,7 +73,7 @@ class RecursiveInvocationTest {
     assertThat(findings.get(0).severity()).isEqualTo(Severity.ERROR);
     assertThat(findings.get(0).message())
         .isEqualTo(
-            "`Thumbnailer` writes to bucket `Images` with `s3.putObject(..)` (key `thumbnails/...`),"
+            "`Thumbnailer` writes to bucket `Images` (`acme-images`) with `s3.putObject(..)` (key `thumbnails/...`),"
                 + " which is its own trigger `Upload` on bucket `Images`: each invocation triggers the"
                 + " next.");
     assertThat(findings.get(0).function()).isEqualTo("Thumbnailer");

@@ -41,6 +41,7 @@ public final class Resources {
     Set<String> names = new TreeSet<>();
     if (ref.name() != null && !ref.name().isBlank()) {
       names.add(ref.name());
+      addPlaceholders(ref.name(), names);
       iac.resource(ref.name()).map(IacResource::physicalName).filter(n -> n != null).ifPresent(names::add);
       for (IacResource r : iac.resources()) {
         if (ref.name().equals(r.physicalName())) {

@@ -219,7 +219,12 @@ public final class RecursiveInvocation implements Rule {
     }
     Optional<SdkCall> call = callAt(context, sdk, effect.callSite());
     String code = call.map(c -> " with `" + c.text() + "`").orElse("");
-    String resource = "`" + (trigger.target() == null ? "default" : trigger.target()) + "`";
+    String resource = "`" + (trigger.target() == null ? "default" : trigger.target()) + "`"
+        + context.iac().resource(String.valueOf(trigger.target()))
+            .map(r -> r.physicalName())
+            .filter(n -> n != null && !n.equals(trigger.target()))
+            .map(n -> " (`" + n + "`)")
+            .orElse("");
     return switch (trigger.kind()) {
       case "S3" -> s3Edge(from, to, trigger, effect, call, resource, code);
       case "EventBridgeRule", "CloudWatchEvent" -> eventEdge(from, to, trigger, effect, call, code);
