@@ -166,4 +166,186 @@ class PipelineFindingsTest {
     assertThat(findings.get(0).severity()).isEqualTo(Severity.ERROR);
     assertThat(findings.get(0).function()).isEqualTo("Worker");
   }
+
+  @Test
+  void twoFunctionsWritingEachOthersTriggersAreFoundAsOneLoop() throws Exception {
+    List<Finding> findings =
+        analyze(
+            TestRepo.create()
+                .file(
+                    "template.yaml",
+                    """
+                    Transform: AWS::Serverless-2016-10-31
+                    Resources:
+                      Requests:
+                        Type: AWS::SQS::Queue
+                        Properties:
+                          QueueName: requests
+                      Results:
+                        Type: AWS::SQS::Queue
+                        Properties:
+                          QueueName: results
+                      Planner:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: com.acme.Planner::handleRequest
+                          Runtime: java17
+                          Environment:
+                            Variables:
+                              REQUESTS_URL: !Ref Requests
+                          Events:
+                            Results:
+                              Type: SQS
+                              Properties:
+                                Queue: !GetAtt Results.Arn
+                      Executor:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: com.acme.Executor::handleRequest
+                          Runtime: java17
+                          Environment:
+                            Variables:
+                              RESULTS_URL: !Ref Results
+                          Events:
+                            Requests:
+                              Type: SQS
+                              Properties:
+                                Queue: !GetAtt Requests.Arn
+                    """)
+                .java("com/acme/Planner.java", forwarder("Planner", "REQUESTS_URL", ""))
+                .java(
+                    "com/acme/Executor.java",
+                    forwarder("Executor", "RESULTS_URL", " // FINDING: recursive-invocation")));
+    assertThat(findings.get(0).message())
+        .startsWith("`Executor` sends to queue `Results` (`results`)")
+        .contains("which triggers `Planner`; `Planner` sends to queue `Requests` (`requests`)")
+        .endsWith("again: a loop through 2 functions.");
+  }
+
+  private static String forwarder(String name, String env, String marker) {
+    return """
+        package com.acme;
+
+        import com.amazonaws.services.lambda.runtime.Context;
+        import com.amazonaws.services.lambda.runtime.RequestHandler;
+        import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+        import software.amazon.awssdk.services.sqs.SqsClient;
+
+        public class %s implements RequestHandler<SQSEvent, Void> {
+          private final SqsClient sqs = SqsClient.create();
+
+          @Override
+          public Void handleRequest(SQSEvent event, Context context) {
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+              sqs.sendMessage(b -> b.queueUrl(System.getenv("%s")).messageBody(m.getBody()));%s
+            }
+            return null;
+          }
+        }
+        """.formatted(name, env, marker);
+  }
+
+  @Test
+  void aV1SyncInvokeAndAPollingOrchestratorAreFoundThroughThePipeline() throws Exception {
+    analyze(
+        TestRepo.create()
+            .file(
+                "template.yaml",
+                """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Exporter:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: com.acme.Exporter::handleRequest
+                      Runtime: java17
+                      Events:
+                        Nightly:
+                          Type: Schedule
+                          Properties:
+                            Schedule: rate(1 day)
+                """)
+            .java(
+                "com/acme/Exporter.java",
+                """
+                package com.acme;
+
+                import com.amazonaws.services.lambda.AWSLambda;
+                import com.amazonaws.services.lambda.AWSLambdaClientBuilder;
+                import com.amazonaws.services.lambda.model.InvokeRequest;
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import software.amazon.awssdk.services.glue.GlueClient;
+                import software.amazon.awssdk.services.glue.model.JobRunState;
+
+                public class Exporter implements RequestHandler<Object, Void> {
+                  private final AWSLambda lambda = AWSLambdaClientBuilder.defaultClient();
+                  private final GlueClient glue = GlueClient.create();
+
+                  @Override
+                  public Void handleRequest(Object input, Context context) {
+                    String run = glue.startJobRun(b -> b.jobName("export")).jobRunId();
+                    JobRunState state = JobRunState.RUNNING;
+                    while (state == JobRunState.RUNNING) { // FINDING: lambda-orchestrator
+                      sleep();
+                      state = glue.getJobRun(b -> b.jobName("export").runId(run)).jobRun().jobRunState();
+                    }
+                    lambda.invoke(new InvokeRequest().withFunctionName("notifier")); // FINDING: lambda-calls-lambda
+                    return null;
+                  }
+
+                  private static void sleep() {
+                    try {
+                      Thread.sleep(5000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                }
+                """));
+  }
+
+  @Test
+  void aPlainSpringMvcAppWithoutAwsCallsHasNoFindings() throws Exception {
+    assertThat(
+            analyze(
+                TestRepo.create()
+                    .java(
+                        "com/acme/web/Application.java",
+                        """
+                        package com.acme.web;
+
+                        import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+                        @SpringBootApplication
+                        public class Application {}
+                        """)
+                    .java(
+                        "com/acme/web/OwnerController.java",
+                        """
+                        package com.acme.web;
+
+                        import java.util.List;
+                        import org.springframework.web.bind.annotation.GetMapping;
+                        import org.springframework.web.bind.annotation.PathVariable;
+                        import org.springframework.web.bind.annotation.RestController;
+                        import org.springframework.web.client.RestTemplate;
+
+                        @RestController
+                        public class OwnerController {
+                          private final RestTemplate rest = new RestTemplate();
+
+                          @GetMapping("/owners")
+                          List<String> owners() {
+                            return List.of("a", "b");
+                          }
+
+                          @GetMapping("/owners/{id}/weather")
+                          String weather(@PathVariable String id) {
+                            return rest.getForObject("https://weather.example.com/" + id, String.class);
+                          }
+                        }
+                        """)))
+        .isEmpty();
+  }
 }

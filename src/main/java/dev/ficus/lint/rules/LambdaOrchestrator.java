@@ -118,7 +118,9 @@ public final class LambdaOrchestrator implements Rule {
     if (calls.isEmpty()) {
       return Optional.empty();
     }
-    boolean sleeps = loop.findAll(MethodCallExpr.class).stream().anyMatch(LambdaOrchestrator::isSleep);
+    boolean sleeps =
+        loop.findAll(MethodCallExpr.class).stream()
+            .anyMatch(m -> isSleep(m) || sleepingHelper(m));
     Optional<SdkCall> retried = retried(loop, calls);
     if (retried.isPresent()) {
       if (singleRetry(loop)) {
@@ -146,6 +148,23 @@ public final class LambdaOrchestrator implements Rule {
     }
     String scope = m.getScope().map(Object::toString).orElse("");
     return scope.equals("Thread") || scope.startsWith("TimeUnit.") || scope.equals("java.lang.Thread");
+  }
+
+  /** A call to a method of the same class that sleeps: {@code pause()} wrapping the checked exception. */
+  private static boolean sleepingHelper(MethodCallExpr m) {
+    if (m.getScope().filter(sc -> !sc.isThisExpr()).isPresent()) {
+      return false;
+    }
+    Node type = m;
+    while (type != null && !(type instanceof com.github.javaparser.ast.body.TypeDeclaration<?>)) {
+      type = type.getParentNode().orElse(null);
+    }
+    if (type == null) {
+      return false;
+    }
+    return ((com.github.javaparser.ast.body.TypeDeclaration<?>) type)
+        .getMethodsByName(m.getNameAsString()).stream()
+        .anyMatch(d -> d.findAll(MethodCallExpr.class).stream().anyMatch(LambdaOrchestrator::isSleep));
   }
 
   /** The SDK call a loop retries: inside a try whose catch lets the loop go round again. */
