@@ -111,4 +111,17 @@ class SequentialWaitsTest {
             """);
     FindingMarkers.on(repo).check(new SequentialWaits());
   }
+
+  @Test
+  void aDownloadIntoAFileThatTheNextCallReadsIsADependency() {
+    TestRepo repo =
+        dashboard(
+            """
+              void copy(java.nio.file.Path file) {
+                s3.getObject(b -> b.bucket("in").key("report.csv"), file);
+                s3.putObject(b -> b.bucket("out").key("report.csv"), file);
+              }
+            """);
+    FindingMarkers.on(repo).check(new SequentialWaits());
+  }
 }

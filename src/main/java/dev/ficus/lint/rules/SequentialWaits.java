@@ -153,6 +153,10 @@ public final class SequentialWaits implements Rule {
     if (tainted.isEmpty() && !(first instanceof ExpressionStmt)) {
       return false; // the result feeds a condition or a return: b depends on it by control
     }
+    if (tainted.isEmpty()) {
+      // A read whose result is dropped works through its arguments (a download into a file).
+      a.call().call().getArguments().forEach(arg -> tainted.addAll(Bodies.names(arg)));
+    }
     for (int k = a.statement() + 1; k < b.statement(); k++) {
       Statement s = statements.get(k);
       Set<String> used = Bodies.names(s);
