@@ -201,6 +201,14 @@ class LambdaOrchestratorTest {
                     }
                   }
 
+                  void respond(int statusCode, Order order) {
+                    switch (statusCode) {
+                      case 200 -> sqs.sendMessage(b -> b.queueUrl("ok").messageBody(order.id()));
+                      case 404 -> ses.sendEmail(b -> b.fromEmailAddress("shop@acme.com"));
+                      default -> { }
+                    }
+                  }
+
                   record Order(String id, String status, String kind) {}
                 }
                 """);

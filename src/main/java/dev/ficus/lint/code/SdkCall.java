@@ -17,7 +17,8 @@ public record SdkCall(
 
   private static final String[] READ_PREFIXES = {
     "get", "list", "describe", "query", "scan", "head", "batchget", "select", "load", "count",
-    "doesobjectexist", "doesbucketexist", "waituntil", "transactget", "lookup", "search", "check"
+    "doesobjectexist", "doesbucketexist", "waituntil", "transactget", "lookup", "search", "check",
+    "receive"
   };
 
   private static final Set<String> UNDO_PREFIXES =

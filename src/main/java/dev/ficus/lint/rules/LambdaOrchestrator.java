@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class LambdaOrchestrator implements Rule {
 
-  private static final Pattern STATUS = Pattern.compile("(?i)(status|state|step|stage|phase)");
+  private static final Set<String> STATUS_WORDS = Set.of("status", "state", "step", "stage", "phase");
   private static final Pattern RETRY_CONDITION =
       Pattern.compile("(?i)(attempt|retr|tries|tried|succe|done|complete|finish)");
   /** A chain this long across this many services is a workflow, not a request. */
@@ -255,7 +255,7 @@ public final class LambdaOrchestrator implements Rule {
 
   private Optional<Finding> statusSwitch(RuleContext context, SdkCalls sdk, SwitchStmt s, String name) {
     String selector = s.getSelector().toString();
-    if (!STATUS.matcher(selector).find()) {
+    if (!namesStatus(selector)) {
       return Optional.empty();
     }
     List<List<SdkCall>> branches = new ArrayList<>();
@@ -272,8 +272,7 @@ public final class LambdaOrchestrator implements Rule {
     Set<String> subjects = new LinkedHashSet<>();
     Statement at = first;
     while (at instanceof IfStmt s) {
-      var m = STATUS.matcher(s.getCondition().toString());
-      if (!m.find()) {
+      if (!namesStatus(s.getCondition().toString())) {
         return Optional.empty();
       }
       subjects.add(s.getCondition().toString());
@@ -285,6 +284,28 @@ public final class LambdaOrchestrator implements Rule {
     }
     String subject = subjects.iterator().next();
     return stateMachine(context, first, subject, branches, name);
+  }
+
+  /**
+   * True when an expression names a workflow status: a camel-case word status, state, step, stage
+   * or phase ({@code order.getStatus()}, {@code STATE_PAID}), but not an HTTP {@code statusCode}.
+   */
+  static boolean namesStatus(String expression) {
+    List<String> words = new ArrayList<>();
+    for (String token : expression.split("[^A-Za-z0-9]+")) {
+      for (String w : token.split("(?<=[a-z0-9])(?=[A-Z])|_")) {
+        if (!w.isEmpty()) {
+          words.add(w.toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    for (int i = 0; i < words.size(); i++) {
+      boolean code = i + 1 < words.size() && words.get(i + 1).equals("code");
+      if (STATUS_WORDS.contains(words.get(i)) && !code && !words.get(i).equals("http")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<Finding> stateMachine(
