@@ -69,6 +69,8 @@ final class ValueResolver {
 
   private final TypeResolver types;
   private final CallGraph graph;
+  private final java.util.Map<TypeDeclaration<?>, List<AssignExpr>> assignmentsByType =
+      new java.util.IdentityHashMap<>();
 
   ValueResolver(TypeResolver types, CallGraph graph) {
     this.types = types;
@@ -167,7 +169,8 @@ final class ValueResolver {
       return out;
     }
     String name = field.getNameAsString();
-    for (AssignExpr a : owner.get().findAll(AssignExpr.class)) {
+    List<AssignExpr> all = assignmentsByType.computeIfAbsent(owner.get(), t -> t.findAll(AssignExpr.class));
+    for (AssignExpr a : all) {
       if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
         continue;
       }

@@ -105,6 +105,7 @@ public final class CallGraph {
   private final Map<String, Integer> lambdaCounters = new TreeMap<>();
   private final Map<String, SourceRef> unresolved = new TreeMap<>();
   private final Set<String> reported = new TreeSet<>();
+  private final Set<String> declaredMethodNames = new java.util.HashSet<>();
   private final Map<String, Map<String, Step>> reachable = new ConcurrentHashMap<>();
 
   private CallGraph(Workspace workspace) {
@@ -269,7 +270,31 @@ public final class CallGraph {
 
   // ---------------------------------------------------------------- building
 
+  /**
+   * True when a receiver is the result of calls on a type outside the repository ({@code
+   * list.stream().map(..)}): the symbol solver is slow on those and they rarely lead back in.
+   */
+  private boolean onExternalChain(Expression scope) {
+    Expression root = scope;
+    while (root instanceof MethodCallExpr m && m.getScope().isPresent()) {
+      root = m.getScope().get();
+    }
+    if (root == scope && !(scope instanceof MethodCallExpr)) {
+      return false;
+    }
+    Optional<String> type = types.staticTypeOf(root);
+    if (type.isEmpty()) {
+      type = types.typeOf(root);
+    }
+    return type.isPresent() && workspace.findType(type.get()).isEmpty();
+  }
+
   private void populate() {
+    for (TypeDeclaration<?> type : workspace.types().all().values()) {
+      for (MethodDeclaration m : type.getMethods()) {
+        declaredMethodNames.add(m.getNameAsString());
+      }
+    }
     // Vertices first, so calls can be checked against them.
     for (Map.Entry<String, TypeDeclaration<?>> e : workspace.types().all().entrySet()) {
       String fqn = e.getKey();
@@ -390,7 +415,13 @@ public final class CallGraph {
 
   private void scanInto(String owner, Node code) {
     Sink sink = new Sink(owner);
-    visit(code, sink, code);
+    try {
+      visit(code, sink, code);
+    } catch (StackOverflowError e) {
+      workspace.diagnostics().warning("analysis-limit",
+          "Code in " + displayName(owner) + " is nested too deeply to follow; calls after this point are missed.",
+          workspace.ref(code));
+    }
     for (Target t : sink.targets.values()) {
       addEdge(owner, t.vertex(), t.site(), null);
     }
@@ -536,7 +567,9 @@ public final class CallGraph {
             leavesRepo = true;
           }
         } else {
-          targets.addAll(symbolSolverTargets(call));
+          if (declaredMethodNames.contains(name) && !onExternalChain(scope)) {
+            targets.addAll(symbolSolverTargets(call));
+          }
           if (targets.isEmpty()) {
             leavesRepo = true;
             unknown = undeclaredName(scope);
