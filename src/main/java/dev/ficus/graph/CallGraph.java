@@ -532,6 +532,8 @@ public final class CallGraph {
         targets.addAll(staticImportTargets(call, name, argc));
       }
       if (targets.isEmpty()) {
+        external |= externalStaticImport(call, name)
+            || TypeResolver.enclosingTypeName(call).map(t -> implicitMethod(t, name)).orElse(false);
         leavesRepo = external;
         unknown = !external;
       }
@@ -542,7 +544,8 @@ public final class CallGraph {
         if (workspace.findType(staticType.get()).isPresent()) {
           targets.addAll(virtualTargets(staticType.get(), name, argc, true, Optional.empty()));
           sink.target(staticType.get() + "#<clinit>()", site, null);
-          unknown = targets.isEmpty() && !types.hasExternalSupertype(staticType.get());
+          unknown = targets.isEmpty() && !types.hasExternalSupertype(staticType.get())
+              && !implicitMethod(staticType.get(), name);
           leavesRepo = targets.isEmpty() && !unknown;
         } else {
           leavesRepo = true;
@@ -560,7 +563,7 @@ public final class CallGraph {
             targets.addAll(virtualTargets(receiver.get(), name, argc, exact, injection.qualifierOf(scope)));
             if (targets.isEmpty()) {
               leavesRepo = types.hasExternalSupertype(receiver.get())
-                  || abstractOnly(receiver.get(), name);
+                  || abstractOnly(receiver.get(), name) || implicitMethod(receiver.get(), name);
               unknown = !leavesRepo;
             }
           } else {
@@ -604,6 +607,45 @@ public final class CallGraph {
       return false;
     }
     return false;
+  }
+
+  private static final Set<String> OBJECT_METHODS = Set.of(
+      "toString", "equals", "hashCode", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+  private static final Set<String> ENUM_METHODS = Set.of(
+      "values", "valueOf", "name", "ordinal", "compareTo", "getDeclaringClass", "describeConstable");
+
+  /** Methods every object, enum or record has without declaring them. */
+  private boolean implicitMethod(String type, String name) {
+    if (OBJECT_METHODS.contains(name)) {
+      return true;
+    }
+    for (String t : types.selfAndSupertypes(type)) {
+      Optional<TypeDeclaration<?>> decl = workspace.findType(t);
+      if (decl.isEmpty()) {
+        continue;
+      }
+      if (decl.get() instanceof EnumDeclaration && ENUM_METHODS.contains(name)) {
+        return true;
+      }
+      if (decl.get() instanceof com.github.javaparser.ast.body.RecordDeclaration r
+          && r.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A static import from outside the repository that may supply the method ({@code spark.Spark.*}). */
+  private boolean externalStaticImport(MethodCallExpr call, String name) {
+    return call.findCompilationUnit().map(unit -> unit.getImports().stream().anyMatch(imp -> {
+      if (!imp.isStatic()) {
+        return false;
+      }
+      String imported = imp.getNameAsString();
+      String owner = imp.isAsterisk() ? imported
+          : imported.endsWith("." + name) ? imported.substring(0, imported.length() - name.length() - 1) : null;
+      return owner != null && workspace.findType(owner).isEmpty();
+    })).orElse(false);
   }
 
   private boolean abstractOnly(String type, String name) {
