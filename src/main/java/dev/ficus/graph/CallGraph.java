@@ -448,7 +448,7 @@ public final class CallGraph {
       if (existing == null || site.compareTo(existing.site()) < 0) {
         targets.put(vertex, new Target(vertex, site));
       }
-      if (call != null) {
+      if (call != null && owner != null) { // entry-code scans are queries: the graph stays as built
         callSites.computeIfAbsent(vertex, k -> new ArrayList<>()).add(call);
       }
     }
