@@ -182,6 +182,11 @@ final class Resources {
       return special(first.name(), row, sdk, roots, function);
     }
     List<Expression> primary = memberExpressions(sdk, first.name(), positionOf(row, 0, sdk), roots);
+    if (first.name().equals("requestItems")) {
+      List<Expression> keys = new ArrayList<>();
+      primary.forEach(e -> keys.addAll(mapKeys(e, 0)));
+      primary = keys;
+    }
     List<Value> primaryValues = new ArrayList<>();
     if (primary.isEmpty()) {
       if (first.defaultValue() != null) {
@@ -220,6 +225,49 @@ final class Resources {
   }
 
   /** The argument position of a member in v1 convenience methods ({@code getItem("T", key)}). */
+  /** The keys of a map built in place ({@code Map.of("T", ..)}, {@code map.put("T", ..)}): table names. */
+  private List<Expression> mapKeys(Expression e, int depth) {
+    if (depth > 4) {
+      return List.of(e);
+    }
+    if (e instanceof MethodCallExpr m && m.getNameAsString().equals("of") && m.getArguments().size() % 2 == 0
+        && !m.getArguments().isEmpty()) {
+      List<Expression> keys = new ArrayList<>();
+      for (int i = 0; i < m.getArguments().size(); i += 2) {
+        keys.add(m.getArgument(i));
+      }
+      return keys;
+    }
+    if (e instanceof MethodCallExpr m && m.getNameAsString().equals("ofEntries")) {
+      List<Expression> keys = new ArrayList<>();
+      for (Expression entry : m.getArguments()) {
+        if (entry instanceof MethodCallExpr en && en.getArguments().size() == 2) {
+          keys.add(en.getArgument(0));
+        }
+      }
+      return keys.isEmpty() ? List.of(e) : keys;
+    }
+    if (e instanceof NameExpr n) {
+      Optional<Node> decl = types.declarationOf(n);
+      if (decl.isPresent() && decl.get() instanceof VariableDeclarator v) {
+        List<Expression> keys = new ArrayList<>();
+        v.findAncestor(CallableDeclaration.class).ifPresent(c -> {
+          for (MethodCallExpr m : c.findAll(MethodCallExpr.class)) {
+            if (m.getNameAsString().equals("put") && m.getArguments().size() == 2
+                && m.getScope().map(sc -> sc.toString().equals(n.getNameAsString())).orElse(false)) {
+              keys.add(m.getArgument(0));
+            }
+          }
+        });
+        if (keys.isEmpty() && v.getInitializer().isPresent()) {
+          return mapKeys(v.getInitializer().get(), depth + 1);
+        }
+        return keys.isEmpty() ? List.of(e) : keys;
+      }
+    }
+    return List.of(e);
+  }
+
   private static int positionOf(SdkCatalog.Grant row, int index, SdkCall sdk) {
     int explicit = row.members().get(index).position();
     if (explicit >= 0) {

@@ -69,10 +69,15 @@ final class ValueResolver {
 
   private final TypeResolver types;
   private final CallGraph graph;
+  private final java.util.Map<TypeDeclaration<?>, List<AssignExpr>> assignmentsByType =
+      new java.util.IdentityHashMap<>();
 
-  ValueResolver(TypeResolver types, CallGraph graph) {
+  private final ConfigProperties config;
+
+  ValueResolver(TypeResolver types, CallGraph graph, ConfigProperties config) {
     this.types = types;
     this.graph = graph;
+    this.config = config;
   }
 
   static String strongest(String a, String b) {
@@ -137,6 +142,10 @@ final class ValueResolver {
   }
 
   private Value fromDeclaration(Expression e, Node decl, LambdaFunction function, int depth) {
+    Optional<Value> injected = injectedProperty(decl, function);
+    if (injected.isPresent()) {
+      return injected.get();
+    }
     if (decl instanceof VariableDeclarator v) {
       boolean field = v.getParentNode().orElse(null) instanceof FieldDeclaration;
       if (v.getInitializer().isPresent()) {
@@ -159,6 +168,94 @@ final class ValueResolver {
     return Value.unresolved("`" + e + "` is a parameter whose value is only known at run time.");
   }
 
+  /**
+   * A configuration value injected by {@code @Value("${key:default}")} or {@code
+   * @ConfigProperty(name = "key", defaultValue = "d")}: the function's environment (Spring's relaxed
+   * binding), then application.properties (whose own {@code ${ENV:default}} placeholders go to the
+   * environment), then the default.
+   */
+  private Optional<Value> injectedProperty(Node decl, LambdaFunction function) {
+    com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.AnnotationExpr> annotations;
+    if (decl instanceof Parameter p) {
+      annotations = p.getAnnotations();
+    } else if (decl instanceof VariableDeclarator v && v.getParentNode().orElse(null) instanceof FieldDeclaration f) {
+      annotations = f.getAnnotations();
+    } else {
+      return Optional.empty();
+    }
+    String key = null;
+    String fallback = null;
+    for (com.github.javaparser.ast.expr.AnnotationExpr a : annotations) {
+      String id = a.getName().getIdentifier();
+      if (id.equals("Value")) {
+        String text = annotationValue(a, "value");
+        if (text != null && text.startsWith("${") && text.endsWith("}")) {
+          String inner = text.substring(2, text.length() - 1);
+          int colon = inner.indexOf(':');
+          key = colon < 0 ? inner : inner.substring(0, colon);
+          fallback = colon < 0 ? null : inner.substring(colon + 1);
+        } else if (text != null && !text.contains("#{")) {
+          return Optional.of(new Value(text, "constant", null));
+        }
+      } else if (id.equals("ConfigProperty")) {
+        key = annotationValue(a, "name");
+        fallback = annotationValue(a, "defaultValue");
+      }
+    }
+    if (key == null) {
+      return Optional.empty();
+    }
+    if (function != null) {
+      String env = ConfigProperties.relaxedEnvironmentName(key);
+      if (function.environment().stream().anyMatch(b -> b.name().equals(env))) {
+        return Optional.of(environment(env, function));
+      }
+    }
+    Optional<String> configured = config.get(key);
+    if (configured.isPresent()) {
+      return Optional.of(placeholders(configured.get(), function));
+    }
+    if (fallback != null) {
+      return Optional.of(new Value(fallback, "constant", null));
+    }
+    return Optional.of(Value.unresolved("The configuration property " + key + " is not set in application.properties or the function's environment."));
+  }
+
+  /** {@code ${ENV_VAR:default}} placeholders of a configuration value, resolved through the environment. */
+  private Value placeholders(String text, LambdaFunction function) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}").matcher(text);
+    StringBuilder out = new StringBuilder();
+    String resolution = "constant";
+    int last = 0;
+    while (m.find()) {
+      out.append(text, last, m.start());
+      Value v = function != null && function.environment().stream().anyMatch(b -> b.name().equals(m.group(1)))
+          ? environment(m.group(1), function)
+          : config.get(m.group(1)).map(c -> new Value(c, "constant", null))
+              .orElse(m.group(2) != null ? new Value(m.group(2), "constant", null)
+                  : environment(m.group(1), function));
+      if (!v.known()) {
+        return v;
+      }
+      out.append(v.text());
+      resolution = strongest(resolution, v.resolution());
+      last = m.end();
+    }
+    out.append(text.substring(last));
+    return new Value(out.toString(), resolution, null);
+  }
+
+  private static String annotationValue(com.github.javaparser.ast.expr.AnnotationExpr a, String member) {
+    Expression v = null;
+    if (a instanceof com.github.javaparser.ast.expr.SingleMemberAnnotationExpr s && member.equals("value")) {
+      v = s.getMemberValue();
+    } else if (a instanceof com.github.javaparser.ast.expr.NormalAnnotationExpr n) {
+      v = n.getPairs().stream().filter(p -> p.getNameAsString().equals(member))
+          .map(p -> p.getValue()).findFirst().orElse(null);
+    }
+    return v != null && v.isStringLiteralExpr() ? v.asStringLiteralExpr().asString() : null;
+  }
+
   /** The values assigned to a field anywhere in its class ({@code this.table = ...}). */
   List<Expression> assignments(VariableDeclarator field) {
     List<Expression> out = new ArrayList<>();
@@ -167,7 +264,8 @@ final class ValueResolver {
       return out;
     }
     String name = field.getNameAsString();
-    for (AssignExpr a : owner.get().findAll(AssignExpr.class)) {
+    List<AssignExpr> all = assignmentsByType.computeIfAbsent(owner.get(), t -> t.findAll(AssignExpr.class));
+    for (AssignExpr a : all) {
       if (a.getOperator() != AssignExpr.Operator.ASSIGN) {
         continue;
       }

@@ -105,6 +105,7 @@ public final class CallGraph {
   private final Map<String, Integer> lambdaCounters = new TreeMap<>();
   private final Map<String, SourceRef> unresolved = new TreeMap<>();
   private final Set<String> reported = new TreeSet<>();
+  private final Set<String> declaredMethodNames = new java.util.HashSet<>();
   private final Map<String, Map<String, Step>> reachable = new ConcurrentHashMap<>();
 
   private CallGraph(Workspace workspace) {
@@ -269,7 +270,31 @@ public final class CallGraph {
 
   // ---------------------------------------------------------------- building
 
+  /**
+   * True when a receiver is the result of calls on a type outside the repository ({@code
+   * list.stream().map(..)}): the symbol solver is slow on those and they rarely lead back in.
+   */
+  private boolean onExternalChain(Expression scope) {
+    Expression root = scope;
+    while (root instanceof MethodCallExpr m && m.getScope().isPresent()) {
+      root = m.getScope().get();
+    }
+    if (root == scope && !(scope instanceof MethodCallExpr)) {
+      return false;
+    }
+    Optional<String> type = types.staticTypeOf(root);
+    if (type.isEmpty()) {
+      type = types.typeOf(root);
+    }
+    return type.isPresent() && workspace.findType(type.get()).isEmpty();
+  }
+
   private void populate() {
+    for (TypeDeclaration<?> type : workspace.types().all().values()) {
+      for (MethodDeclaration m : type.getMethods()) {
+        declaredMethodNames.add(m.getNameAsString());
+      }
+    }
     // Vertices first, so calls can be checked against them.
     for (Map.Entry<String, TypeDeclaration<?>> e : workspace.types().all().entrySet()) {
       String fqn = e.getKey();
@@ -390,7 +415,13 @@ public final class CallGraph {
 
   private void scanInto(String owner, Node code) {
     Sink sink = new Sink(owner);
-    visit(code, sink, code);
+    try {
+      visit(code, sink, code);
+    } catch (StackOverflowError e) {
+      workspace.diagnostics().warning("analysis-limit",
+          "Code in " + displayName(owner) + " is nested too deeply to follow; calls after this point are missed.",
+          workspace.ref(code));
+    }
     for (Target t : sink.targets.values()) {
       addEdge(owner, t.vertex(), t.site(), null);
     }
@@ -417,7 +448,7 @@ public final class CallGraph {
       if (existing == null || site.compareTo(existing.site()) < 0) {
         targets.put(vertex, new Target(vertex, site));
       }
-      if (call != null) {
+      if (call != null && owner != null) { // entry-code scans are queries: the graph stays as built
         callSites.computeIfAbsent(vertex, k -> new ArrayList<>()).add(call);
       }
     }
@@ -501,6 +532,8 @@ public final class CallGraph {
         targets.addAll(staticImportTargets(call, name, argc));
       }
       if (targets.isEmpty()) {
+        external |= externalStaticImport(call, name)
+            || TypeResolver.enclosingTypeName(call).map(t -> implicitMethod(t, name)).orElse(false);
         leavesRepo = external;
         unknown = !external;
       }
@@ -511,7 +544,8 @@ public final class CallGraph {
         if (workspace.findType(staticType.get()).isPresent()) {
           targets.addAll(virtualTargets(staticType.get(), name, argc, true, Optional.empty()));
           sink.target(staticType.get() + "#<clinit>()", site, null);
-          unknown = targets.isEmpty() && !types.hasExternalSupertype(staticType.get());
+          unknown = targets.isEmpty() && !types.hasExternalSupertype(staticType.get())
+              && !implicitMethod(staticType.get(), name);
           leavesRepo = targets.isEmpty() && !unknown;
         } else {
           leavesRepo = true;
@@ -529,14 +563,16 @@ public final class CallGraph {
             targets.addAll(virtualTargets(receiver.get(), name, argc, exact, injection.qualifierOf(scope)));
             if (targets.isEmpty()) {
               leavesRepo = types.hasExternalSupertype(receiver.get())
-                  || abstractOnly(receiver.get(), name);
+                  || abstractOnly(receiver.get(), name) || implicitMethod(receiver.get(), name);
               unknown = !leavesRepo;
             }
           } else {
             leavesRepo = true;
           }
         } else {
-          targets.addAll(symbolSolverTargets(call));
+          if (declaredMethodNames.contains(name) && !onExternalChain(scope)) {
+            targets.addAll(symbolSolverTargets(call));
+          }
           if (targets.isEmpty()) {
             leavesRepo = true;
             unknown = undeclaredName(scope);
@@ -571,6 +607,45 @@ public final class CallGraph {
       return false;
     }
     return false;
+  }
+
+  private static final Set<String> OBJECT_METHODS = Set.of(
+      "toString", "equals", "hashCode", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+  private static final Set<String> ENUM_METHODS = Set.of(
+      "values", "valueOf", "name", "ordinal", "compareTo", "getDeclaringClass", "describeConstable");
+
+  /** Methods every object, enum or record has without declaring them. */
+  private boolean implicitMethod(String type, String name) {
+    if (OBJECT_METHODS.contains(name)) {
+      return true;
+    }
+    for (String t : types.selfAndSupertypes(type)) {
+      Optional<TypeDeclaration<?>> decl = workspace.findType(t);
+      if (decl.isEmpty()) {
+        continue;
+      }
+      if (decl.get() instanceof EnumDeclaration && ENUM_METHODS.contains(name)) {
+        return true;
+      }
+      if (decl.get() instanceof com.github.javaparser.ast.body.RecordDeclaration r
+          && r.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A static import from outside the repository that may supply the method ({@code spark.Spark.*}). */
+  private boolean externalStaticImport(MethodCallExpr call, String name) {
+    return call.findCompilationUnit().map(unit -> unit.getImports().stream().anyMatch(imp -> {
+      if (!imp.isStatic()) {
+        return false;
+      }
+      String imported = imp.getNameAsString();
+      String owner = imp.isAsterisk() ? imported
+          : imported.endsWith("." + name) ? imported.substring(0, imported.length() - name.length() - 1) : null;
+      return owner != null && workspace.findType(owner).isEmpty();
+    })).orElse(false);
   }
 
   private boolean abstractOnly(String type, String name) {

@@ -350,4 +350,34 @@ class ClientStylesTest {
         "PutRecord kinesis:PutRecord arn:${AWS::Partition}:kinesis:" + region + ":stream/clicks (literal)",
         "SendEmail ses:SendEmail arn:${AWS::Partition}:ses:" + region + ":identity/noreply@acme.example (literal)");
   }
+
+  @Test
+  void lowLevelTransactionsAndBatchesNameTheirTablesInside() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Handler.java", """
+            package com.acme;
+            import java.util.HashMap;
+            import java.util.Map;
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+            import software.amazon.awssdk.services.dynamodb.model.*;
+            public class Handler {
+              private final DynamoDbClient dynamo = DynamoDbClient.create();
+              public void handle() {
+                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName("Orders").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName("Stock").build()).build()).build());
+                Map<String, KeysAndAttributes> wanted = new HashMap<>();
+                wanted.put("Customers", null);
+                dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(wanted).build());
+                dynamo.batchWriteItem(r -> r.requestItems(Map.of("Audit", java.util.List.of())));
+              }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Handler#handle")).containsExactly(
+        "BatchGetItem dynamodb:BatchGetItem " + TABLE + "Customers (literal)",
+        "BatchWriteItem dynamodb:BatchWriteItem " + TABLE + "Audit (literal)",
+        "TransactWriteItems dynamodb:PutItem " + TABLE + "Orders (literal)",
+        "TransactWriteItems dynamodb:UpdateItem " + TABLE + "Stock (literal)");
+  }
 }

@@ -114,4 +114,52 @@ class EnvironmentTest {
             "PutItem dynamodb:PutItem " + TABLE + "orders-prod (iac)",
             "PutObject s3:PutObject arn:${AWS::Partition}:s3:::${Uploads}/uploads/* (iac)");
   }
+
+  @Test
+  void injectedConfigurationGoesThroughApplicationPropertiesToTheEnvironment() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/OwnerRepository.java", """
+            package com.acme;
+            import org.springframework.beans.factory.annotation.Value;
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+            public class OwnerRepository {
+              private final DynamoDbClient dynamo;
+              private final String owners;
+              @Value("${petclinic.tables.visits:petclinic-visits}") private String visits;
+              public OwnerRepository(DynamoDbClient dynamo, @Value("${petclinic.tables.owners}") String owners) {
+                this.dynamo = dynamo;
+                this.owners = owners;
+              }
+              public void save() {
+                dynamo.putItem(r -> r.tableName(owners));
+                dynamo.putItem(r -> r.tableName(visits));
+              }
+            }
+            """)
+        .java("com/acme/StockPublisher.java", """
+            package com.acme;
+            import org.eclipse.microprofile.config.inject.ConfigProperty;
+            import software.amazon.awssdk.services.sqs.SqsClient;
+            public class StockPublisher {
+              @ConfigProperty(name = "stock.queue-url") String queueUrl;
+              SqsClient sqs;
+              public void publish() { sqs.sendMessage(r -> r.queueUrl(queueUrl)); }
+            }
+            """)
+        .file("src/main/resources/application.properties", """
+            petclinic.tables.owners=${OWNERS_TABLE}
+            stock.queue-url=${STOCK_QUEUE_URL:http://localhost/000/local-queue}
+            """)
+        .load();
+    LambdaFunction function = new LambdaFunction("Api", "x::y", "x", "y", "java17", ".", "sam", null,
+        List.of(
+            new EnvBinding("OWNERS_TABLE", EnvBinding.Kind.RESOURCE, "OwnersTable", "AWS::DynamoDB::Table", "petclinic-owners"),
+            new EnvBinding("STOCK_QUEUE_URL", EnvBinding.Kind.RESOURCE, "StockQueue", "AWS::SQS::Queue", "stock-events")),
+        List.of(), List.of());
+    assertThat(lines(effectsOf(repo, "com.acme.OwnerRepository#save", function))).containsExactly(
+        "PutItem dynamodb:PutItem " + TABLE + "petclinic-owners (iac)",
+        "PutItem dynamodb:PutItem " + TABLE + "petclinic-visits (constant)");
+    assertThat(lines(effectsOf(repo, "com.acme.StockPublisher#publish", function))).containsExactly(
+        "SendMessage sqs:SendMessage arn:${AWS::Partition}:sqs:" + REGION + ":stock-events (iac)");
+  }
 }

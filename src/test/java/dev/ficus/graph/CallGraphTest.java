@@ -155,4 +155,30 @@ class CallGraphTest {
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0).source().toString()).isEqualTo("src/main/java/com/acme/Service.java:3");
   }
+
+  @Test
+  void recordAccessorsEnumMethodsAndStaticImportsOfLibrariesAreNoUnresolvedCalls() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Order.java", """
+            package com.acme;
+            public record Order(String id, Status status) { }
+            """)
+        .java("com/acme/Status.java", """
+            package com.acme;
+            public enum Status { NEW, PAID }
+            """)
+        .java("com/acme/Routes.java", """
+            package com.acme;
+            import static spark.Spark.get;
+            public class Routes {
+              public void define(Order order) {
+                get("/x", (req, res) -> order.id());
+                Status.valueOf(order.status().name());
+              }
+            }
+            """)
+        .load();
+    CallGraph.build(repo.workspace());
+    assertThat(repo.diagnostics().sorted()).noneMatch(d -> d.code().equals("unresolved-call"));
+  }
 }
