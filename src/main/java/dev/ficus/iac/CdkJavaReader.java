@@ -148,8 +148,12 @@ final class CdkJavaReader {
     final List<Trigger> triggers = new ArrayList<>();
     final List<String> policies = new ArrayList<>();
     Construct defaultHandler;
+
     /** Declared elsewhere and only referenced here ({@code Table.fromTableName}). */
     boolean imported;
+
+    /** The {@code environment(...)} map, read at the end: entries may be put after the build. */
+    MapValue environment;
 
     Construct(String cdkType, String id, SourceRef source, Map<String, List<Expression>> settings) {
       this.cdkType = cdkType;
@@ -183,6 +187,9 @@ final class CdkJavaReader {
   /** An event source object ({@code new SqsEventSource(queue)}). */
   private record EventSource(String className, String kind, Object target, Props props) {}
 
+  /** A map of environment variables being built ({@code Map.of(...)}, {@code new HashMap<>()}). */
+  private record MapValue(Map<String, Expression> entries) {}
+
   /** A getter on a construct ({@code table.getTableName()}). */
   private record Attribute(Construct construct, String getter) {}
 
@@ -203,7 +210,9 @@ final class CdkJavaReader {
       // Constants may be declared below the constructor that uses them.
       for (var field : type.getFields()) {
         for (VariableDeclarator v : field.getVariables()) {
-          v.getInitializer().map(this::string).ifPresent(s -> variables.put(v.getNameAsString(), s));
+          v.getInitializer()
+              .map(this::string)
+              .ifPresent(s -> variables.put(v.getNameAsString(), s));
         }
       }
       type.walk(
@@ -211,7 +220,8 @@ final class CdkJavaReader {
           node -> {
             if (node instanceof VariableDeclarator v && v.getInitializer().isPresent()) {
               bind(v.getNameAsString(), v.getInitializer().get());
-            } else if (node instanceof AssignExpr a && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+            } else if (node instanceof AssignExpr a
+                && a.getOperator() == AssignExpr.Operator.ASSIGN) {
               String target = variableName(a.getTarget());
               if (target != null) {
                 bind(target, a.getValue());
@@ -299,6 +309,19 @@ final class CdkJavaReader {
     private Object creation(ObjectCreationExpr oc) {
       String cls = oc.getType().getNameAsString();
       List<Expression> args = oc.getArguments();
+      if (cls.endsWith("HashMap") || cls.equals("TreeMap")) {
+        MapValue map = new MapValue(new LinkedHashMap<>());
+        // Double-brace initialization: new HashMap<>() {{ put("K", v); }}
+        oc.getAnonymousClassBody()
+            .ifPresent(
+                body ->
+                    body.forEach(
+                        member ->
+                            member.findAll(MethodCallExpr.class).stream()
+                                .filter(m -> m.getScope().isEmpty())
+                                .forEach(m -> put(map, m))));
+        return map;
+      }
       if (cls.equals("LambdaIntegration") && !args.isEmpty()) {
         return eval(args.get(0)) instanceof Construct c ? new Integration(c) : null;
       }
@@ -309,7 +332,9 @@ final class CdkJavaReader {
         Props props = args.size() > 1 && eval(args.get(1)) instanceof Props p ? p : null;
         return new EventSource(cls, EVENT_SOURCES.get(cls), eval(args.get(0)), props);
       }
-      if (CFN_TYPES.containsKey(cls) && args.size() >= 2 && args.get(0) instanceof ThisExpr) {
+      if (CFN_TYPES.containsKey(cls)
+          && args.size() >= 2
+          && (args.get(0) instanceof ThisExpr || args.get(0) instanceof NameExpr)) {
         String id = string(args.get(1));
         if (id == null) {
           return null;
@@ -325,6 +350,12 @@ final class CdkJavaReader {
       String name = call.getNameAsString();
       Optional<Expression> scope = call.getScope();
       List<Expression> args = call.getArguments();
+      if (scope.isPresent()
+          && scope.get() instanceof NameExpr n
+          && n.getNameAsString().equals("Map")
+          && (name.equals("of") || name.equals("ofEntries"))) {
+        return mapLiteral(call);
+      }
       if (name.equals("build")) {
         return built(call);
       }
@@ -332,8 +363,11 @@ final class CdkJavaReader {
         return null;
       }
       // Imported resources: Table.fromTableName(this, "Id", "orders").
-      if (scope.get() instanceof NameExpr typeName && CFN_TYPES.containsKey(typeName.getNameAsString())
-          && name.startsWith("from") && args.size() >= 3 && args.get(0) instanceof ThisExpr) {
+      if (scope.get() instanceof NameExpr typeName
+          && CFN_TYPES.containsKey(typeName.getNameAsString())
+          && name.startsWith("from")
+          && args.size() >= 3
+          && args.get(0) instanceof ThisExpr) {
         String id = string(args.get(1));
         if (id != null) {
           Construct c = create(typeName.getNameAsString(), id, call, Map.of());
@@ -387,10 +421,13 @@ final class CdkJavaReader {
       while (current instanceof MethodCallExpr m) {
         String name = m.getNameAsString();
         Expression scope = m.getScope().orElse(null);
-        if (name.equals("create") && scope instanceof FieldAccessExpr f
+        if (name.equals("create")
+            && scope instanceof FieldAccessExpr f
             && f.getNameAsString().equals("Builder")) {
-          String cls = f.getScope() instanceof NameExpr n ? n.getNameAsString()
-              : f.getScope() instanceof FieldAccessExpr q ? q.getNameAsString() : null;
+          String cls =
+              f.getScope() instanceof NameExpr n
+                  ? n.getNameAsString()
+                  : f.getScope() instanceof FieldAccessExpr q ? q.getNameAsString() : null;
           if (cls == null) {
             return null;
           }
@@ -420,7 +457,8 @@ final class CdkJavaReader {
         String cls, String id, Node at, Map<String, List<Expression>> settings) {
       Construct c = new Construct(cls, id, ref(at), settings);
       String nameSetting = NAME_SETTING.get(cls);
-      if (nameSetting != null && settings.get(nameSetting) != null
+      if (nameSetting != null
+          && settings.get(nameSetting) != null
           && !settings.get(nameSetting).isEmpty()) {
         c.physicalName = string(settings.get(nameSetting).get(0));
       }
@@ -451,11 +489,16 @@ final class CdkJavaReader {
       }
       if (c.isRestApi() && cls.equals("LambdaRestApi")) {
         List<Expression> handler = settings.get("handler");
-        c.defaultHandler = handler != null && !handler.isEmpty()
-            && eval(handler.get(0)) instanceof Construct fn ? fn : null;
+        c.defaultHandler =
+            handler != null && !handler.isEmpty() && eval(handler.get(0)) instanceof Construct fn
+                ? fn
+                : null;
         List<Expression> proxy = settings.get("proxy");
-        boolean proxied = proxy == null || proxy.isEmpty()
-            || !(proxy.get(0) instanceof BooleanLiteralExpr b) || b.getValue();
+        boolean proxied =
+            proxy == null
+                || proxy.isEmpty()
+                || !(proxy.get(0) instanceof BooleanLiteralExpr b)
+                || b.getValue();
         if (proxied && c.defaultHandler != null) {
           addApiMethod(new ApiResource(c, "/"), "ANY", c.defaultHandler, at);
           addApiMethod(new ApiResource(c, "/{proxy+}"), "ANY", c.defaultHandler, at);
@@ -466,8 +509,15 @@ final class CdkJavaReader {
       if (cls.equals("HttpApi")) {
         Construct fn = defaultIntegration(settings);
         if (fn != null) {
-          fn.triggers.add(new Trigger("HttpApi", c.id + " $default", "ANY", "/{proxy+}", null,
-              Map.of("RouteKey", "$default", "ApiId", c.id), ref(at)));
+          fn.triggers.add(
+              new Trigger(
+                  "HttpApi",
+                  c.id + " $default",
+                  "ANY",
+                  "/{proxy+}",
+                  null,
+                  Map.of("RouteKey", "$default", "ApiId", c.id),
+                  ref(at)));
         }
       }
       return c;
@@ -475,16 +525,20 @@ final class CdkJavaReader {
 
     private Construct defaultIntegration(Map<String, List<Expression>> settings) {
       List<Expression> d = settings.get("defaultIntegration");
-      return d != null && !d.isEmpty() && eval(d.get(0)) instanceof Integration i ? i.function() : null;
+      return d != null && !d.isEmpty() && eval(d.get(0)) instanceof Integration i
+          ? i.function()
+          : null;
     }
 
     private ApiResource proxy(ApiResource parent, Object options, Node at) {
       ApiResource proxy = new ApiResource(parent.api(), join(parent.path(), "{proxy+}"));
-      Map<String, List<Expression>> settings =
-          options instanceof Props p ? p.settings() : Map.of();
+      Map<String, List<Expression>> settings = options instanceof Props p ? p.settings() : Map.of();
       List<Expression> anyMethod = settings.get("anyMethod");
-      boolean any = anyMethod == null || anyMethod.isEmpty()
-          || !(anyMethod.get(0) instanceof BooleanLiteralExpr b) || b.getValue();
+      boolean any =
+          anyMethod == null
+              || anyMethod.isEmpty()
+              || !(anyMethod.get(0) instanceof BooleanLiteralExpr b)
+              || b.getValue();
       Construct fn = defaultIntegration(settings);
       if (fn == null) {
         fn = parent.api().defaultHandler;
@@ -501,8 +555,15 @@ final class CdkJavaReader {
 
     private void addApiMethod(ApiResource resource, String method, Construct fn, Node at) {
       String m = SamEvents.method(method);
-      Trigger t = new Trigger("Api", resource.api().id + " " + resource.path() + " " + m, m,
-          resource.path(), null, Map.of("RestApiId", resource.api().id), ref(at));
+      Trigger t =
+          new Trigger(
+              "Api",
+              resource.api().id + " " + resource.path() + " " + m,
+              m,
+              resource.path(),
+              null,
+              Map.of("RestApiId", resource.api().id),
+              ref(at));
       if (!fn.triggers.contains(t)) {
         fn.triggers.add(t);
       }
@@ -520,11 +581,17 @@ final class CdkJavaReader {
       Object target = eval(scope.get());
       if (target instanceof ApiResource r && name.equals("addMethod") && !args.isEmpty()) {
         String method = string(args.get(0));
-        Construct fn = args.size() > 1 && eval(args.get(1)) instanceof Integration i
-            ? i.function() : r.api().defaultHandler;
+        Construct fn =
+            args.size() > 1 && eval(args.get(1)) instanceof Integration i
+                ? i.function()
+                : r.api().defaultHandler;
         if (method != null && fn != null) {
           addApiMethod(r, method, fn, call);
         }
+        return;
+      }
+      if (target instanceof MapValue map) {
+        put(map, call);
         return;
       }
       if (!(target instanceof Construct c)) {
@@ -554,12 +621,16 @@ final class CdkJavaReader {
         }
         return;
       }
-      if (name.startsWith("grant") && !args.isEmpty() && eval(args.get(0)) instanceof Construct fn
+      if (name.startsWith("grant")
+          && !args.isEmpty()
+          && eval(args.get(0)) instanceof Construct fn
           && fn.isFunction()) {
         fn.policies.add(name + "(" + c.id + ")");
         return;
       }
-      if (cls(c, "HttpApi") && name.equals("addRoutes") && !args.isEmpty()
+      if (cls(c, "HttpApi")
+          && name.equals("addRoutes")
+          && !args.isEmpty()
           && eval(args.get(0)) instanceof Props p) {
         httpRoutes(c, p.settings(), call);
       }
@@ -573,8 +644,12 @@ final class CdkJavaReader {
       List<Expression> pathArg = settings.get("path");
       List<Expression> integration = settings.get("integration");
       String path = pathArg == null || pathArg.isEmpty() ? null : string(pathArg.get(0));
-      Construct fn = integration != null && !integration.isEmpty()
-          && eval(integration.get(0)) instanceof Integration i ? i.function() : null;
+      Construct fn =
+          integration != null
+                  && !integration.isEmpty()
+                  && eval(integration.get(0)) instanceof Integration i
+              ? i.function()
+              : null;
       if (path == null || fn == null) {
         return;
       }
@@ -592,8 +667,15 @@ final class CdkJavaReader {
         methods.add("ANY");
       }
       for (String m : methods) {
-        fn.triggers.add(new Trigger("HttpApi", api.id + " " + SamEvents.apiPath(path) + " " + m, m,
-            SamEvents.apiPath(path), null, Map.of("ApiId", api.id), ref(at)));
+        fn.triggers.add(
+            new Trigger(
+                "HttpApi",
+                api.id + " " + SamEvents.apiPath(path) + " " + m,
+                m,
+                SamEvents.apiPath(path),
+                null,
+                Map.of("ApiId", api.id),
+                ref(at)));
       }
     }
 
@@ -617,19 +699,27 @@ final class CdkJavaReader {
           props.put(e.getKey(), text);
         }
       }
-      fn.triggers.add(new Trigger(es.kind(), es.className() + "(" + target + ")", null, null,
-          target, props, ref(at)));
+      fn.triggers.add(
+          new Trigger(
+              es.kind(), es.className() + "(" + target + ")", null, null, target, props, ref(at)));
     }
 
     private void policyStatement(Construct fn, Expression statement) {
       if (!(eval(statement) instanceof Props p) || !p.type().equals("PolicyStatement")) {
         return;
       }
-      String effect = p.settings().containsKey("effect")
-          && p.settings().get("effect").get(0) instanceof FieldAccessExpr f
-          && f.getNameAsString().equals("DENY") ? "Deny" : "Allow";
-      fn.policies.add(effect + " " + joined(p.settings().get("actions")) + " on "
-          + joined(p.settings().get("resources")));
+      String effect =
+          p.settings().containsKey("effect")
+                  && p.settings().get("effect").get(0) instanceof FieldAccessExpr f
+                  && f.getNameAsString().equals("DENY")
+              ? "Deny"
+              : "Allow";
+      fn.policies.add(
+          effect
+              + " "
+              + joined(p.settings().get("actions"))
+              + " on "
+              + joined(p.settings().get("resources")));
     }
 
     private String joined(List<Expression> arg) {
@@ -648,26 +738,43 @@ final class CdkJavaReader {
     }
 
     private void environmentMap(Construct fn, Expression map) {
-      if (!(map instanceof MethodCallExpr call)) {
-        return;
+      if (eval(map) instanceof MapValue m) {
+        fn.environment = m;
       }
+    }
+
+    /** {@code Map.of("K", v, ...)} or {@code Map.ofEntries(Map.entry("K", v), ...)}. */
+    private MapValue mapLiteral(MethodCallExpr call) {
+      MapValue map = new MapValue(new LinkedHashMap<>());
       List<Expression> args = call.getArguments();
       if (call.getNameAsString().equals("of")) {
         for (int i = 0; i + 1 < args.size(); i += 2) {
           String key = string(args.get(i));
           if (key != null) {
-            fn.env.put(key, envBinding(key, args.get(i + 1)));
+            map.entries().put(key, args.get(i + 1));
           }
         }
-      } else if (call.getNameAsString().equals("ofEntries")) {
+      } else {
         for (Expression entry : args) {
-          if (entry instanceof MethodCallExpr e && e.getNameAsString().equals("entry")
+          if (entry instanceof MethodCallExpr e
+              && e.getNameAsString().equals("entry")
               && e.getArguments().size() == 2) {
             String key = string(e.getArguments().get(0));
             if (key != null) {
-              fn.env.put(key, envBinding(key, e.getArguments().get(1)));
+              map.entries().put(key, e.getArguments().get(1));
             }
           }
+        }
+      }
+      return map;
+    }
+
+    /** {@code map.put("K", v)}. */
+    private void put(MapValue map, MethodCallExpr call) {
+      if (call.getNameAsString().equals("put") && call.getArguments().size() == 2) {
+        String key = string(call.getArguments().get(0));
+        if (key != null) {
+          map.entries().put(key, call.getArguments().get(1));
         }
       }
     }
@@ -681,15 +788,18 @@ final class CdkJavaReader {
       if (v instanceof Attribute a) {
         Construct c = a.construct();
         String attr = attributeName(a);
-        boolean ref = attr.endsWith("Name") || attr.endsWith("Url")
-            || attr.equals("Arn") && (c.cfnType().equals("AWS::SNS::Topic")
-                || c.cfnType().equals("AWS::SecretsManager::Secret")
-                || c.cfnType().equals("AWS::StepFunctions::StateMachine"));
+        boolean ref =
+            attr.endsWith("Name")
+                || attr.endsWith("Url")
+                || attr.equals("Arn")
+                    && (c.cfnType().equals("AWS::SNS::Topic")
+                        || c.cfnType().equals("AWS::SecretsManager::Secret")
+                        || c.cfnType().equals("AWS::StepFunctions::StateMachine"));
         if (ref) {
           return new EnvBinding(key, EnvBinding.Kind.RESOURCE, c.id, c.cfnType(), c.physicalName);
         }
-        return new EnvBinding(key, EnvBinding.Kind.ATTRIBUTE, c.id + "." + attr, c.cfnType(),
-            c.physicalName);
+        return new EnvBinding(
+            key, EnvBinding.Kind.ATTRIBUTE, c.id + "." + attr, c.cfnType(), c.physicalName);
       }
       return new EnvBinding(key, EnvBinding.Kind.EXPRESSION, value.toString(), null, null);
     }
@@ -760,16 +870,37 @@ final class CdkJavaReader {
       if (handler == null && c.cdkType.equals("DockerImageFunction")) {
         runtime = null;
       }
-      Handlers.Parsed parsed = c.cdkType.equals("NodejsFunction") || c.cdkType.equals("PythonFunction")
-          ? new Handlers.Parsed(null, null) : Handlers.parse(handler, runtime);
+      Handlers.Parsed parsed =
+          c.cdkType.equals("NodejsFunction") || c.cdkType.equals("PythonFunction")
+              ? new Handlers.Parsed(null, null)
+              : Handlers.parse(handler, runtime);
       String codeUri = null;
       List<Expression> code = c.settings.get("code");
-      if (code != null && !code.isEmpty() && code.get(0) instanceof MethodCallExpr m
-          && m.getNameAsString().equals("fromAsset") && !m.getArguments().isEmpty()) {
+      if (code != null
+          && !code.isEmpty()
+          && code.get(0) instanceof MethodCallExpr m
+          && m.getNameAsString().equals("fromAsset")
+          && !m.getArguments().isEmpty()) {
         codeUri = string(m.getArguments().get(0));
       }
-      return new LambdaFunction(c.id, handler, parsed.handlerClass(), parsed.handlerMethod(),
-          runtime, codeUri, "cdk", c.source, new ArrayList<>(c.env.values()), c.triggers,
+      Map<String, EnvBinding> env = new TreeMap<>();
+      if (c.environment != null) {
+        for (Map.Entry<String, Expression> e : c.environment.entries().entrySet()) {
+          env.put(e.getKey(), envBinding(e.getKey(), e.getValue()));
+        }
+      }
+      env.putAll(c.env);
+      return new LambdaFunction(
+          c.id,
+          handler,
+          parsed.handlerClass(),
+          parsed.handlerMethod(),
+          runtime,
+          codeUri,
+          "cdk",
+          c.source,
+          new ArrayList<>(env.values()),
+          c.triggers,
           c.policies);
     }
 

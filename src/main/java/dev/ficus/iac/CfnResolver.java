@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one CloudFormation template knows about its own names: which logical ids are resources
- * (with their type and the physical name the template spells), which are parameters (with their
- * default), and how an intrinsic-function value reads. Environment variables, event sources and
- * policies are all resolved through it.
+ * What one CloudFormation template knows about its own names: which logical ids are resources (with
+ * their type and the physical name the template spells), which are parameters (with their default),
+ * and how an intrinsic-function value reads. Environment variables, event sources and policies are
+ * all resolved through it.
  */
 final class CfnResolver {
 
@@ -102,9 +102,9 @@ final class CfnResolver {
   }
 
   /**
-   * The concrete text a value evaluates to: a literal, a parameter's default, a resource's
-   * physical name, a {@code Fn::Sub} or {@code Fn::Join} of those. Pseudo parameters stay as
-   * {@code ${AWS::StackName}}; anything else unknown gives {@code null}.
+   * The concrete text a value evaluates to: a literal, a parameter's default, a resource's physical
+   * name, a {@code Fn::Sub} or {@code Fn::Join} of those. Pseudo parameters stay as {@code
+   * ${AWS::StackName}}; anything else unknown gives {@code null}.
    */
   String nameOf(IacNode node) {
     return nameOf(node, 0);
@@ -320,8 +320,8 @@ final class CfnResolver {
   }
 
   /**
-   * A short readable name for what a value points to: the logical id for a reference, the
-   * literal text, or the rendered expression.
+   * A short readable name for what a value points to: the logical id for a reference, the literal
+   * text, or the rendered expression.
    */
   String target(IacNode node) {
     if (node == null) {
@@ -335,8 +335,8 @@ final class CfnResolver {
   }
 
   /**
-   * A value as one line of text: {@code ${X}} for a reference, {@code ${X.Arn}} for an
-   * attribute, the template of a {@code Fn::Sub}, {@code !Name argument} for other functions.
+   * A value as one line of text: {@code ${X}} for a reference, {@code ${X.Arn}} for an attribute,
+   * the template of a {@code Fn::Sub}, {@code !Name argument} for other functions.
    */
   static String render(IacNode node) {
     if (node == null) {
@@ -452,8 +452,11 @@ final class CfnResolver {
       return render(node);
     }
     if (node instanceof IacNode.Seq seq
-        && seq.items().stream().allMatch(i -> i instanceof IacNode.Scalar
-            || (i instanceof IacNode.Obj io && io.intrinsic() != null))) {
+        && seq.items().stream()
+            .allMatch(
+                i ->
+                    i instanceof IacNode.Scalar
+                        || (i instanceof IacNode.Obj io && io.intrinsic() != null))) {
       List<String> parts = new ArrayList<>();
       for (IacNode item : seq.items()) {
         parts.add(flat(item));

@@ -33,7 +33,14 @@ final class CloudFormationTemplateReader {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
   private static final List<String> OPENAPI_METHODS =
-      List.of("get", "put", "post", "delete", "patch", "head", "options",
+      List.of(
+          "get",
+          "put",
+          "post",
+          "delete",
+          "patch",
+          "head",
+          "options",
           "x-amazon-apigateway-any-method");
 
   /** Loads a document the template points to (an OpenAPI file), relative to the template. */
@@ -64,7 +71,8 @@ final class CloudFormationTemplateReader {
       return false;
     }
     for (IacNode r : resources.fields().values()) {
-      if (r instanceof IacNode.Obj ro && ro.text("Type") != null
+      if (r instanceof IacNode.Obj ro
+          && ro.text("Type") != null
           && (ro.text("Type").startsWith("AWS::") || ro.text("Type").startsWith("Custom::"))) {
         return true;
       }
@@ -84,8 +92,10 @@ final class CloudFormationTemplateReader {
   /** Reads a whole template. */
   void read(String file, IacNode.Obj doc, IacParts out) {
     CfnResolver resolver = new CfnResolver(doc.obj("Resources"), doc.obj("Parameters"));
-    boolean sam = hasSamTransform(doc)
-        || resolver.resources().values().stream().anyMatch(r -> r.type().startsWith("AWS::Serverless::"));
+    boolean sam =
+        hasSamTransform(doc)
+            || resolver.resources().values().stream()
+                .anyMatch(r -> r.type().startsWith("AWS::Serverless::"));
     IacNode.Obj globals = doc.obj("Globals") == null ? null : doc.obj("Globals").obj("Function");
     out.parameters.putAll(resolver.parameters());
     readResources(file, resolver, globals, sam ? "sam" : "cloudformation", out);
@@ -108,7 +118,9 @@ final class CloudFormationTemplateReader {
       } else {
         out.resources.add(
             new IacResource(
-                r.logicalId(), r.type(), resolver.physicalName(r.logicalId()),
+                r.logicalId(),
+                r.type(),
+                resolver.physicalName(r.logicalId()),
                 SourceRef.of(file, r.line())));
       }
     }
@@ -147,13 +159,17 @@ final class CloudFormationTemplateReader {
       for (Map.Entry<String, IacNode> e : events.fields().entrySet()) {
         if (e.getValue() instanceof IacNode.Obj ev) {
           triggers.add(
-              SamEvents.trigger(e.getKey(), ev, resolver, SourceRef.of(file, events.keyLine(e.getKey()))));
+              SamEvents.trigger(
+                  e.getKey(), ev, resolver, SourceRef.of(file, events.keyLine(e.getKey()))));
         }
       }
     }
     for (Trigger t : wired.getOrDefault(r.logicalId(), List.of())) {
-      boolean known = t.isApi() && triggers.stream().anyMatch(
-          x -> x.isApi() && x.method().equals(t.method()) && x.path().equals(t.path()));
+      boolean known =
+          t.isApi()
+              && triggers.stream()
+                  .anyMatch(
+                      x -> x.isApi() && x.method().equals(t.method()) && x.path().equals(t.path()));
       if (!known) {
         triggers.add(t);
       }
@@ -192,7 +208,10 @@ final class CloudFormationTemplateReader {
       return "inline";
     }
     if (o.get("S3Bucket") != null) {
-      return "s3://" + CfnResolver.render(o.get("S3Bucket")) + "/" + CfnResolver.render(o.get("S3Key"));
+      return "s3://"
+          + CfnResolver.render(o.get("S3Bucket"))
+          + "/"
+          + CfnResolver.render(o.get("S3Key"));
     }
     if (o.get("ImageUri") != null) {
       return CfnResolver.render(o.get("ImageUri"));
@@ -220,21 +239,24 @@ final class CloudFormationTemplateReader {
       }
     }
     for (CfnResolver.Res other : resolver.resources().values()) {
-      if (!other.type().equals("AWS::IAM::Policy") && !other.type().equals("AWS::IAM::ManagedPolicy")) {
+      if (!other.type().equals("AWS::IAM::Policy")
+          && !other.type().equals("AWS::IAM::ManagedPolicy")) {
         continue;
       }
-      boolean attached = IacNode.items(other.properties().get("Roles")).stream()
-          .anyMatch(n -> roleId.equals(CfnResolver.referencedId(n)));
+      boolean attached =
+          IacNode.items(other.properties().get("Roles")).stream()
+              .anyMatch(n -> roleId.equals(CfnResolver.referencedId(n)));
       if (attached && other.properties().obj("PolicyDocument") != null) {
-        lines.addAll(PolicyLines.statements(other.properties().obj("PolicyDocument").get("Statement")));
+        lines.addAll(
+            PolicyLines.statements(other.properties().obj("PolicyDocument").get("Statement")));
       }
     }
     return lines;
   }
 
   /**
-   * SAM's Globals merge: mappings merge key by key, lists are appended to the global list,
-   * anything else in the function replaces the global value.
+   * SAM's Globals merge: mappings merge key by key, lists are appended to the global list, anything
+   * else in the function replaces the global value.
    */
   static IacNode.Obj merge(IacNode.Obj global, IacNode.Obj local) {
     Map<String, IacNode> fields = new LinkedHashMap<>(global.fields());
@@ -243,8 +265,10 @@ final class CloudFormationTemplateReader {
       IacNode g = fields.get(e.getKey());
       IacNode l = e.getValue();
       IacNode merged = l;
-      if (g instanceof IacNode.Obj go && go.intrinsic() == null
-          && l instanceof IacNode.Obj lo && lo.intrinsic() == null) {
+      if (g instanceof IacNode.Obj go
+          && go.intrinsic() == null
+          && l instanceof IacNode.Obj lo
+          && lo.intrinsic() == null) {
         merged = merge(go, lo);
       } else if (g instanceof IacNode.Seq gs && l instanceof IacNode.Seq ls) {
         List<IacNode> items = new ArrayList<>(gs.items());
@@ -258,8 +282,8 @@ final class CloudFormationTemplateReader {
   }
 
   /**
-   * Event sources declared as resources of their own, attached to the function they invoke.
-   * Plain CloudFormation has no {@code Events} property, so this is where its routes come from.
+   * Event sources declared as resources of their own, attached to the function they invoke. Plain
+   * CloudFormation has no {@code Events} property, so this is where its routes come from.
    */
   static final class WiredEvents {
     private final String file;
@@ -294,21 +318,33 @@ final class CloudFormationTemplateReader {
           case "AWS::SNS::Subscription" -> {
             if ("lambda".equalsIgnoreCase(p.text("Protocol"))) {
               for (String fn : functionsIn(p.get("Endpoint"))) {
-                add(fn, new Trigger("SNS", r.logicalId(), null, null,
-                    resolver.target(p.get("TopicArn")), Map.of(), src));
+                add(
+                    fn,
+                    new Trigger(
+                        "SNS",
+                        r.logicalId(),
+                        null,
+                        null,
+                        resolver.target(p.get("TopicArn")),
+                        Map.of(),
+                        src));
               }
             }
           }
           case "AWS::S3::Bucket" -> bucketNotifications(r, p);
-          case "AWS::Serverless::Api" -> openApi(r, definition(p.get("DefinitionBody"), p.get("DefinitionUri")), "Api");
-          case "AWS::Serverless::HttpApi" -> openApi(r, definition(p.get("DefinitionBody"), p.get("DefinitionUri")), "HttpApi");
+          case "AWS::Serverless::Api" ->
+              openApi(r, definition(p.get("DefinitionBody"), p.get("DefinitionUri")), "Api");
+          case "AWS::Serverless::HttpApi" ->
+              openApi(r, definition(p.get("DefinitionBody"), p.get("DefinitionUri")), "HttpApi");
           case "AWS::ApiGateway::RestApi" -> openApi(r, definition(p.get("Body"), null), "Api");
           case "AWS::ApiGatewayV2::Api" -> openApi(r, definition(p.get("Body"), null), "HttpApi");
           case "AWS::SNS::Topic" -> {
             for (IacNode s : IacNode.items(p.get("Subscription"))) {
               if (s instanceof IacNode.Obj so && "lambda".equalsIgnoreCase(so.text("Protocol"))) {
                 for (String fn : functionsIn(so.get("Endpoint"))) {
-                  add(fn, new Trigger("SNS", r.logicalId(), null, null, r.logicalId(), Map.of(), src));
+                  add(
+                      fn,
+                      new Trigger("SNS", r.logicalId(), null, null, r.logicalId(), Map.of(), src));
                 }
               }
             }
@@ -330,14 +366,15 @@ final class CloudFormationTemplateReader {
       String arnText = CfnResolver.render(source).toLowerCase(Locale.ROOT);
       String kind;
       if (sourceRes != null) {
-        kind = switch (sourceRes.type()) {
-          case "AWS::SQS::Queue" -> "SQS";
-          case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" -> "DynamoDB";
-          case "AWS::Kinesis::Stream" -> "Kinesis";
-          case "AWS::MSK::Cluster" -> "MSK";
-          case "AWS::AmazonMQ::Broker" -> "MQ";
-          default -> "EventSourceMapping";
-        };
+        kind =
+            switch (sourceRes.type()) {
+              case "AWS::SQS::Queue" -> "SQS";
+              case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" -> "DynamoDB";
+              case "AWS::Kinesis::Stream" -> "Kinesis";
+              case "AWS::MSK::Cluster" -> "MSK";
+              case "AWS::AmazonMQ::Broker" -> "MQ";
+              default -> "EventSourceMapping";
+            };
       } else if (arnText.contains(":sqs:")) {
         kind = "SQS";
       } else if (arnText.contains(":dynamodb:")) {
@@ -348,7 +385,8 @@ final class CloudFormationTemplateReader {
         kind = "EventSourceMapping";
       }
       Map<String, String> props = new TreeMap<>();
-      for (String key : List.of("BatchSize", "StartingPosition", "MaximumBatchingWindowInSeconds")) {
+      for (String key :
+          List.of("BatchSize", "StartingPosition", "MaximumBatchingWindowInSeconds")) {
         if (p.get(key) != null) {
           props.put(key, CfnResolver.flat(p.get(key)));
         }
@@ -464,7 +502,8 @@ final class CloudFormationTemplateReader {
               props.put("Pattern", CfnResolver.json(p.get("EventPattern")));
             }
           }
-          String bus = p.get("EventBusName") == null ? null : resolver.target(p.get("EventBusName"));
+          String bus =
+              p.get("EventBusName") == null ? null : resolver.target(p.get("EventBusName"));
           add(fn, new Trigger(kind, r.logicalId(), null, null, bus, props, src));
         }
       }
@@ -485,8 +524,16 @@ final class CloudFormationTemplateReader {
         }
         SamEvents.s3Filter(co.obj("Filter"), props);
         for (String fn : functionsIn(co.get("Function"))) {
-          add(fn, new Trigger("S3", r.logicalId(), null, null, r.logicalId(), props,
-              SourceRef.of(file, co.line())));
+          add(
+              fn,
+              new Trigger(
+                  "S3",
+                  r.logicalId(),
+                  null,
+                  null,
+                  r.logicalId(),
+                  props,
+                  SourceRef.of(file, co.line())));
         }
       }
     }
@@ -496,9 +543,11 @@ final class CloudFormationTemplateReader {
      * {@code DefinitionUri}.
      */
     private IacNode.Obj definition(IacNode body, IacNode uri) {
-      if (body instanceof IacNode.Obj o && "Fn::Transform".equals(o.intrinsic())
+      if (body instanceof IacNode.Obj o
+          && "Fn::Transform".equals(o.intrinsic())
           && o.intrinsicArgument() instanceof IacNode.Obj t
-          && "AWS::Include".equals(t.text("Name")) && t.obj("Parameters") != null) {
+          && "AWS::Include".equals(t.text("Name"))
+          && t.obj("Parameters") != null) {
         return local(t.obj("Parameters").text("Location"));
       }
       if (body instanceof IacNode.Obj o && o.intrinsic() == null) {
@@ -534,8 +583,16 @@ final class CloudFormationTemplateReader {
           String m = SamEvents.method(method);
           String p = SamEvents.apiPath(path.getKey());
           for (String fn : functionsIn(integration.get("uri"))) {
-            add(fn, new Trigger(kind, api.logicalId() + " " + p + " " + m, m, p, null,
-                Map.of(idKey, api.logicalId()), SourceRef.of(file, ops.keyLine(method))));
+            add(
+                fn,
+                new Trigger(
+                    kind,
+                    api.logicalId() + " " + p + " " + m,
+                    m,
+                    p,
+                    null,
+                    Map.of(idKey, api.logicalId()),
+                    SourceRef.of(file, ops.keyLine(method))));
           }
         }
       }

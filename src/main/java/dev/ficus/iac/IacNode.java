@@ -59,8 +59,8 @@ sealed interface IacNode permits IacNode.Scalar, IacNode.Seq, IacNode.Obj {
     }
 
     /**
-     * The intrinsic function this mapping is ({@code Ref}, {@code Fn::Sub}, {@code Condition}),
-     * or {@code null} for an ordinary mapping.
+     * The intrinsic function this mapping is ({@code Ref}, {@code Fn::Sub}, {@code Condition}), or
+     * {@code null} for an ordinary mapping.
      */
     String intrinsic() {
       if (fields.size() != 1) {

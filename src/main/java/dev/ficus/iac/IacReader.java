@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -34,7 +36,8 @@ public final class IacReader {
   static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
 
   private static final Pattern TEMPLATE_HINT =
-      Pattern.compile("(?m)(AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|^\\s*\"?Resources\"?\\s*:|Type\"?\\s*:\\s*\"?AWS::)");
+      Pattern.compile(
+          "(?m)(AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|^\\s*\"?Resources\"?\\s*:|Type\"?\\s*:\\s*\"?AWS::)");
 
   public IacModel read(Workspace workspace) {
     Diagnostics diagnostics = workspace.diagnostics();
@@ -73,7 +76,10 @@ public final class IacReader {
       if (serverless || TEMPLATE_HINT.matcher(text).find()) {
         diagnostics.error(
             "iac-parse-error",
-            file + " is not valid " + (isJson(file, text) ? "JSON" : "YAML") + ": "
+            file
+                + " is not valid "
+                + (isJson(file, text) ? "JSON" : "YAML")
+                + ": "
                 + loaded.error().message(),
             SourceRef.of(file, loaded.error().line()));
       }
@@ -85,7 +91,8 @@ public final class IacReader {
       if (!(doc instanceof IacNode.Obj obj)) {
         continue;
       }
-      if (serverless || ServerlessFrameworkReader.isServerlessDocument(obj)) {
+      if ((serverless || ServerlessFrameworkReader.isServerlessDocument(obj))
+          && ServerlessFrameworkReader.isAwsProvider(obj)) {
         new ServerlessFrameworkReader().read(file, obj, parts, diagnostics);
         read = true;
       } else if (CloudFormationTemplateReader.isTemplate(obj)) {
@@ -103,8 +110,8 @@ public final class IacReader {
   }
 
   /**
-   * A document a template points to by a relative location (an OpenAPI definition), read only
-   * when it lies inside the repository.
+   * A document a template points to by a relative location (an OpenAPI definition), read only when
+   * it lies inside the repository.
    */
   private static IacNode include(Workspace workspace, String template, String location) {
     Path root = workspace.root();
@@ -118,7 +125,8 @@ public final class IacReader {
         return null;
       }
       IntrinsicYamlLoader.Result r =
-          IntrinsicYamlLoader.load(target.getFileName().toString(), decode(Files.readAllBytes(target)));
+          IntrinsicYamlLoader.load(
+              target.getFileName().toString(), decode(Files.readAllBytes(target)));
       return r.ok() && !r.documents().isEmpty() ? r.documents().get(0) : null;
     } catch (IOException e) {
       return null;
@@ -130,10 +138,16 @@ public final class IacReader {
   }
 
   private static String decode(byte[] bytes) {
-    int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    int offset =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
@@ -144,14 +158,15 @@ public final class IacReader {
   }
 
   /**
-   * Joins the files. A logical id declared in more than one file is kept once under its own name
-   * (the first file in path order) and under {@code file#id} for every other file, with a note.
+   * Joins the files. A logical id declared more than once keeps its name where it is met first
+   * (files in path order, then document order) and becomes {@code file#id} (then {@code file#id#2},
+   * ...) elsewhere; a renamed function gets a note.
    */
   static IacModel combine(List<IacParts> parts, Diagnostics diagnostics) {
     List<IacParts> ordered = new ArrayList<>(parts);
     ordered.sort((a, b) -> a.file.compareTo(b.file));
-    Map<String, String> firstFileOfFunction = new HashMap<>();
-    Map<String, String> firstFileOfResource = new HashMap<>();
+    Map<String, SourceRef> functionIds = new HashMap<>();
+    Set<String> resourceIds = new HashSet<>();
     List<LambdaFunction> functions = new ArrayList<>();
     List<IacResource> resources = new ArrayList<>();
     Map<String, String> parameters = new TreeMap<>();
@@ -162,26 +177,30 @@ public final class IacReader {
       }
       files.add(p.file);
       for (LambdaFunction f : p.functions) {
-        String first = firstFileOfFunction.putIfAbsent(f.logicalId(), p.file);
-        if (first == null || first.equals(p.file)) {
-          functions.add(f);
-        } else {
-          String id = p.file + "#" + f.logicalId();
+        String id = unique(f.logicalId(), p.file, functionIds.keySet());
+        if (!id.equals(f.logicalId())) {
           diagnostics.note(
               "iac-duplicate-id",
-              "Function " + f.logicalId() + " is also declared in " + first + "; this one is named "
-                  + id + ".",
+              "Function "
+                  + f.logicalId()
+                  + " is also declared at "
+                  + functionIds.get(f.logicalId())
+                  + "; this one is named "
+                  + id
+                  + ".",
               f.source());
-          functions.add(rename(f, id));
+          f = rename(f, id);
         }
+        functionIds.put(id, f.source());
+        functions.add(f);
       }
       for (IacResource r : p.resources) {
-        String first = firstFileOfResource.putIfAbsent(r.logicalId(), p.file);
-        if (first == null || first.equals(p.file)) {
-          resources.add(r);
-        } else {
-          resources.add(new IacResource(p.file + "#" + r.logicalId(), r.type(), r.physicalName(), r.source()));
-        }
+        String id = unique(r.logicalId(), p.file, resourceIds);
+        resourceIds.add(id);
+        resources.add(
+            id.equals(r.logicalId())
+                ? r
+                : new IacResource(id, r.type(), r.physicalName(), r.source()));
       }
       for (Map.Entry<String, String> e : p.parameters.entrySet()) {
         if (!parameters.containsKey(e.getKey())) {
@@ -189,7 +208,9 @@ public final class IacReader {
         } else if (!Objects.equals(parameters.get(e.getKey()), e.getValue())) {
           diagnostics.note(
               "iac-parameter-conflict",
-              "Parameter " + e.getKey() + " has another default in an earlier file; the first one is kept.",
+              "Parameter "
+                  + e.getKey()
+                  + " has another default in an earlier file; the first one is kept.",
               SourceRef.of(p.file, 0));
         }
       }
@@ -197,9 +218,29 @@ public final class IacReader {
     return new IacModel(functions, resources, parameters, new ArrayList<>(files));
   }
 
+  private static String unique(String id, String file, Set<String> taken) {
+    if (!taken.contains(id)) {
+      return id;
+    }
+    String candidate = file + "#" + id;
+    for (int n = 2; taken.contains(candidate); n++) {
+      candidate = file + "#" + id + "#" + n;
+    }
+    return candidate;
+  }
+
   private static LambdaFunction rename(LambdaFunction f, String id) {
     return new LambdaFunction(
-        id, f.handler(), f.handlerClass(), f.handlerMethod(), f.runtime(), f.codeUri(), f.iac(),
-        f.source(), f.environment(), f.triggers(), f.policies());
+        id,
+        f.handler(),
+        f.handlerClass(),
+        f.handlerMethod(),
+        f.runtime(),
+        f.codeUri(),
+        f.iac(),
+        f.source(),
+        f.environment(),
+        f.triggers(),
+        f.policies());
   }
 }

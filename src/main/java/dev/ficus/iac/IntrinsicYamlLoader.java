@@ -46,10 +46,35 @@ final class IntrinsicYamlLoader {
 
   private static final Set<String> FN_TAGS =
       Set.of(
-          "Sub", "If", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "Not", "And",
-          "Or", "Base64", "Cidr", "GetAZs", "Transform", "Length", "ToJsonString");
+          "Sub",
+          "If",
+          "Join",
+          "Select",
+          "Split",
+          "FindInMap",
+          "ImportValue",
+          "Equals",
+          "Not",
+          "And",
+          "Or",
+          "Base64",
+          "Cidr",
+          "GetAZs",
+          "Transform",
+          "Length",
+          "ToJsonString");
 
   private static final int MAX_DEPTH = 200;
+
+  /** Aliases can make a small file expand enormously ("billion laughs"); stop well before. */
+  private static final int MAX_NODES = 2_000_000;
+
+  /** Thrown when a document expands beyond {@link #MAX_NODES}. */
+  private static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super(null, null, false, false);
+    }
+  }
 
   private IntrinsicYamlLoader() {}
 
@@ -67,27 +92,36 @@ final class IntrinsicYamlLoader {
     options.setCodePointLimit(16 * 1024 * 1024);
     options.setMergeOnCompose(true);
     options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(200);
+    options.setMaxAliasesForCollections(50);
     Yaml yaml = new Yaml(options);
     List<IacNode> docs = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
     try {
       for (Node node : yaml.composeAll(new StringReader(text))) {
         if (node != null) {
-          docs.add(convert(node, warnings, 0));
+          docs.add(convert(node, warnings, 0, new int[1]));
         }
       }
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
       String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
       return new Result(List.of(), new Problem(firstLine(problem), line), warnings);
+    } catch (TooLarge e) {
+      return new Result(
+          List.of(),
+          new Problem("the document expands beyond " + MAX_NODES + " values through aliases", 0),
+          warnings);
     } catch (YAMLException | StackOverflowError e) {
-      return new Result(List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), warnings);
+      return new Result(
+          List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), warnings);
     }
     return new Result(docs, null, warnings);
   }
 
-  private static IacNode convert(Node node, List<Problem> warnings, int depth) {
+  private static IacNode convert(Node node, List<Problem> warnings, int depth, int[] count) {
+    if (++count[0] > MAX_NODES) {
+      throw new TooLarge();
+    }
     int line = node.getStartMark() != null ? node.getStartMark().getLine() + 1 : 0;
     if (depth > MAX_DEPTH) {
       return new IacNode.Scalar(null, line);
@@ -98,7 +132,7 @@ final class IntrinsicYamlLoader {
     } else if (node instanceof SequenceNode s) {
       List<IacNode> items = new ArrayList<>();
       for (Node item : s.getValue()) {
-        items.add(convert(item, warnings, depth + 1));
+        items.add(convert(item, warnings, depth + 1, count));
       }
       plain = new IacNode.Seq(items, line);
     } else if (node instanceof MappingNode m) {
@@ -106,7 +140,7 @@ final class IntrinsicYamlLoader {
       Map<String, Integer> keyLines = new LinkedHashMap<>();
       for (NodeTuple t : m.getValue()) {
         String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
-        fields.put(key, convert(t.getValueNode(), warnings, depth + 1));
+        fields.put(key, convert(t.getValueNode(), warnings, depth + 1, count));
         keyLines.put(key, t.getKeyNode().getStartMark().getLine() + 1);
       }
       plain = new IacNode.Obj(fields, keyLines, line);
@@ -155,7 +189,8 @@ final class IntrinsicYamlLoader {
       return new Result(
           List.of(), new Problem(firstLine(e.getOriginalMessage()), Math.max(line, 0)), List.of());
     } catch (IOException e) {
-      return new Result(List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), List.of());
+      return new Result(
+          List.of(), new Problem(firstLine(String.valueOf(e.getMessage())), 0), List.of());
     }
   }
 

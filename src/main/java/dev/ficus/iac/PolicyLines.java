@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Turns the many ways IaC grants permissions (managed policy names, SAM policy templates, inline
- * statements) into one readable line each, so the plan can show what a function may do today
- * beside what it needs.
+ * statements) into one readable line each, so the plan can show what a function may do today beside
+ * what it needs.
  */
 final class PolicyLines {
 

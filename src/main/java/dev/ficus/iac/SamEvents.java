@@ -78,8 +78,8 @@ final class SamEvents {
         used = Set.of("EventBusName", "Pattern");
       }
       case "Schedule", "ScheduleV2" -> {
-        IacNode schedule = props.get("Schedule") != null
-            ? props.get("Schedule") : props.get("ScheduleExpression");
+        IacNode schedule =
+            props.get("Schedule") != null ? props.get("Schedule") : props.get("ScheduleExpression");
         if (schedule != null) {
           out.put("Schedule", CfnResolver.flat(schedule));
         }

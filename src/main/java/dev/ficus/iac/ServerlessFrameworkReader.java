@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * Reads a Serverless Framework service ({@code serverless.yml}): its functions with handler,
  * environment (provider-wide merged with the function's), events and IAM statements, and the
  * CloudFormation resources of its {@code resources} section. {@code ${self:...}} variables are
- * resolved from the file itself; values that depend on the command line or the process
- * environment stay expressions.
+ * resolved from the file itself; values that depend on the command line or the process environment
+ * stay expressions.
  */
 final class ServerlessFrameworkReader {
 
@@ -27,13 +27,23 @@ final class ServerlessFrameworkReader {
 
   static boolean isServerlessFileName(String file) {
     String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return name.equals("serverless.yml") || name.equals("serverless.yaml")
+    return name.equals("serverless.yml")
+        || name.equals("serverless.yaml")
         || name.equals("serverless.json");
   }
 
   /** A document shaped like a service: {@code service}, {@code provider} and {@code functions}. */
   static boolean isServerlessDocument(IacNode.Obj doc) {
-    return doc.get("service") != null && doc.obj("provider") != null && doc.get("functions") != null;
+    return doc.get("service") != null
+        && doc.obj("provider") != null
+        && doc.get("functions") != null;
+  }
+
+  /** Serverless Framework also deploys to other clouds; only AWS services are read. */
+  static boolean isAwsProvider(IacNode.Obj doc) {
+    IacNode provider = doc.get("provider");
+    String name = provider instanceof IacNode.Obj o ? o.text("name") : IacNode.text(provider);
+    return name == null || name.equalsIgnoreCase("aws") || name.startsWith("${");
   }
 
   void read(String file, IacNode.Obj doc, IacParts out, Diagnostics diagnostics) {
@@ -41,8 +51,8 @@ final class ServerlessFrameworkReader {
     IacNode.Obj cfnParameters = section(doc.get("resources"), "Parameters");
     Variables vars = new Variables(doc);
     CfnResolver resolver = new CfnResolver(resolveNames(cfnResources, vars), cfnParameters);
-    IacNode.Obj provider = doc.obj("provider") == null
-        ? new IacNode.Obj(Map.of(), Map.of(), 0) : doc.obj("provider");
+    IacNode.Obj provider =
+        doc.obj("provider") == null ? new IacNode.Obj(Map.of(), Map.of(), 0) : doc.obj("provider");
     String providerRuntime = vars.resolve(provider.text("runtime")).text();
     List<String> providerPolicies = iamLines(provider, vars);
     IacNode.Obj functions = functions(doc.get("functions"));
@@ -58,8 +68,8 @@ final class ServerlessFrameworkReader {
           List<IacNode> command = IacNode.items(fn.obj("image").get("command"));
           handler = command.isEmpty() ? null : IacNode.text(command.get(0));
         }
-        String runtime = fn.text("runtime") != null
-            ? vars.resolve(fn.text("runtime")).text() : providerRuntime;
+        String runtime =
+            fn.text("runtime") != null ? vars.resolve(fn.text("runtime")).text() : providerRuntime;
         Handlers.Parsed parsed = Handlers.parse(handler, runtime);
         Map<String, IacNode> env = new LinkedHashMap<>();
         if (provider.obj("environment") != null) {
@@ -93,13 +103,21 @@ final class ServerlessFrameworkReader {
         }
         out.functions.add(
             new LambdaFunction(
-                name, handler, parsed.handlerClass(), parsed.handlerMethod(), runtime, codeUri,
-                "serverless", src, bindings, triggers, policies));
+                name,
+                handler,
+                parsed.handlerClass(),
+                parsed.handlerMethod(),
+                runtime,
+                codeUri,
+                "serverless",
+                src,
+                bindings,
+                triggers,
+                policies));
       }
     }
     if (cfnResources != null) {
-      new CloudFormationTemplateReader()
-          .readResources(file, resolver, null, "serverless", out);
+      new CloudFormationTemplateReader().readResources(file, resolver, null, "serverless", out);
     }
     out.parameters.putAll(resolver.parameters());
   }
@@ -171,7 +189,12 @@ final class ServerlessFrameworkReader {
   }
 
   private Trigger event(
-      String function, int index, IacNode ev, Variables vars, CfnResolver resolver, String file,
+      String function,
+      int index,
+      IacNode ev,
+      Variables vars,
+      CfnResolver resolver,
+      String file,
       Diagnostics diagnostics) {
     if (!(ev instanceof IacNode.Obj eo) || eo.fields().size() != 1) {
       return null;
@@ -197,8 +220,14 @@ final class ServerlessFrameworkReader {
         } else {
           return null;
         }
-        return new Trigger("Api", name, SamEvents.method(method),
-            SamEvents.apiPath(path == null ? "/" : path), null, props, src);
+        return new Trigger(
+            "Api",
+            name,
+            SamEvents.method(method),
+            SamEvents.apiPath(path == null ? "/" : path),
+            null,
+            props,
+            src);
       }
       case "httpApi" -> {
         String method;
@@ -221,11 +250,18 @@ final class ServerlessFrameworkReader {
         } else {
           return null;
         }
-        return new Trigger("HttpApi", name, SamEvents.method(method),
-            SamEvents.apiPath(path == null ? "/" : path), null, props, src);
+        return new Trigger(
+            "HttpApi",
+            name,
+            SamEvents.method(method),
+            SamEvents.apiPath(path == null ? "/" : path),
+            null,
+            props,
+            src);
       }
       case "s3" -> {
-        String bucket = scalar != null ? scalar : body == null ? null : target(body.get("bucket"), resolver);
+        String bucket =
+            scalar != null ? scalar : body == null ? null : target(body.get("bucket"), resolver);
         if (body != null) {
           putFlat(props, "events", body.get("event"));
           putFlat(props, "existing", body.get("existing"));
@@ -245,8 +281,10 @@ final class ServerlessFrameworkReader {
           target = scalar;
         } else if (body != null) {
           IacNode arn = body.get("arn");
-          target = arn != null ? target(arn, resolver)
-              : body.text("topicName") != null ? body.text("topicName") : null;
+          target =
+              arn != null
+                  ? target(arn, resolver)
+                  : body.text("topicName") != null ? body.text("topicName") : null;
           rest(body, props, "arn", "topicName");
         } else {
           target = target(raw, resolver);
@@ -313,12 +351,21 @@ final class ServerlessFrameworkReader {
         } else if (scalar != null) {
           props.put("value", scalar);
         }
-        if (!type.equals("alb") && !type.equals("websocket") && !type.equals("cloudwatchLog")
-            && !type.equals("cognitoUserPool") && !type.equals("iot") && !type.equals("alexaSkill")
-            && !type.equals("kafka") && !type.equals("activemq") && !type.equals("rabbitmq")
-            && !type.equals("cloudwatchEvent") && !type.equals("msk")) {
-          diagnostics.note("iac-unknown-event",
-              "Serverless event type " + type + " of function " + function + " is kept as is.", src);
+        if (!type.equals("alb")
+            && !type.equals("websocket")
+            && !type.equals("cloudwatchLog")
+            && !type.equals("cognitoUserPool")
+            && !type.equals("iot")
+            && !type.equals("alexaSkill")
+            && !type.equals("kafka")
+            && !type.equals("activemq")
+            && !type.equals("rabbitmq")
+            && !type.equals("cloudwatchEvent")
+            && !type.equals("msk")) {
+          diagnostics.note(
+              "iac-unknown-event",
+              "Serverless event type " + type + " of function " + function + " is kept as is.",
+              src);
         }
         return new Trigger(type, name, null, null, null, props, src);
       }
@@ -431,7 +478,8 @@ final class ServerlessFrameworkReader {
             }
           }
         } else if (i > 0 && useDefaults) {
-          if ((alt.startsWith("'") && alt.endsWith("'") || alt.startsWith("\"") && alt.endsWith("\""))
+          if ((alt.startsWith("'") && alt.endsWith("'")
+                  || alt.startsWith("\"") && alt.endsWith("\""))
               && alt.length() >= 2) {
             return alt.substring(1, alt.length() - 1);
           }

@@ -297,4 +297,47 @@ class CdkJavaReaderTest {
         .extracting(r -> r.logicalId() + "=" + r.physicalName())
         .containsExactly("Customers=customers-prod", "Drop=acme-drop", "IngestApi=null");
   }
+
+  @Test
+  void environmentBuiltInAMapVariableAndConstructsOfAnAppMain() {
+    var loaded =
+        TestRepo.create()
+            .java(
+                "com/acme/infra/App.java",
+                """
+                package com.acme.infra;
+
+                import java.util.HashMap;
+                import java.util.Map;
+                import software.amazon.awscdk.App;
+                import software.amazon.awscdk.Stack;
+                import software.amazon.awscdk.services.lambda.Function;
+                import software.amazon.awscdk.services.lambda.Runtime;
+                import software.amazon.awscdk.services.sqs.Queue;
+
+                public class App {
+                  public static void main(String[] args) {
+                    App app = new App();
+                    Stack stack = new Stack(app, "Shop");
+                    Queue outbox = new Queue(stack, "Outbox");
+                    Map<String, String> env = new HashMap<>();
+                    env.put("OUTBOX_URL", outbox.getQueueUrl());
+                    Function shop = Function.Builder.create(stack, "Shop")
+                        .runtime(Runtime.JAVA_21)
+                        .handler("com.acme.shop.Handler")
+                        .environment(env)
+                        .build();
+                    env.put("LATE", "added after build() but before synth");
+                    app.synth();
+                  }
+                }
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions().get(0).environment())
+        .containsExactly(
+            new EnvBinding("LATE", EnvBinding.Kind.LITERAL, "added after build() but before synth",
+                null, null),
+            new EnvBinding("OUTBOX_URL", EnvBinding.Kind.RESOURCE, "Outbox", "AWS::SQS::Queue", null));
+  }
 }

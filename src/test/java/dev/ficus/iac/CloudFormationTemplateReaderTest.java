@@ -538,4 +538,79 @@ class CloudFormationTemplateReaderTest {
         .containsExactly("ListProps", "NoProps", "Odd", "Weird");
     assertThat(loaded.iac().functions().get(3).environment()).hasSize(4);
   }
+
+  @Test
+  void rulesSubscriptionsAndBucketNotificationsInvokeTheirFunction() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "template.yaml",
+                """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Processor:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: java21
+                      Handler: com.acme.Processor::handle
+                      Code: {S3Bucket: artifacts, S3Key: processor.jar}
+                      Role: !GetAtt ProcessorRole.Arn
+                  ProcessorRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument: {}
+                  ProcessorPolicy:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      PolicyName: processor
+                      Roles: [!Ref ProcessorRole]
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            NotAction: iam:*
+                            Resource: "*"
+                  Nightly:
+                    Type: AWS::Events::Rule
+                    Properties:
+                      ScheduleExpression: rate(1 day)
+                      Targets:
+                        - Id: processor
+                          Arn: !GetAtt Processor.Arn
+                  OrderEvents:
+                    Type: AWS::Events::Rule
+                    Properties:
+                      EventPattern: {source: [acme.orders]}
+                      Targets:
+                        - Id: processor
+                          Arn: !GetAtt Processor.Arn
+                  Alerts:
+                    Type: AWS::SNS::Topic
+                  AlertsSubscription:
+                    Type: AWS::SNS::Subscription
+                    Properties:
+                      Protocol: lambda
+                      TopicArn: !Ref Alerts
+                      Endpoint: !GetAtt Processor.Arn
+                  Uploads:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: acme-uploads
+                      NotificationConfiguration:
+                        LambdaConfigurations:
+                          - Event: s3:ObjectCreated:Put
+                            Function: !GetAtt Processor.Arn
+                """)
+            .load();
+
+    LambdaFunction fn = loaded.iac().functions().get(0);
+    assertThat(fn.policies()).containsExactly("Allow all but iam:* on *");
+    assertThat(fn.triggers())
+        .extracting(Trigger::kind, Trigger::name, Trigger::target, Trigger::properties)
+        .containsExactly(
+            tuple("EventBridgeRule", "OrderEvents", null,
+                Map.of("Pattern", "{\"source\":[\"acme.orders\"]}")),
+            tuple("S3", "Uploads", "Uploads", Map.of("events", "s3:ObjectCreated:Put")),
+            tuple("SNS", "AlertsSubscription", "Alerts", Map.of()),
+            tuple("Schedule", "Nightly", null, Map.of("Schedule", "rate(1 day)")));
+  }
 }

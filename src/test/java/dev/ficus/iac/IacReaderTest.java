@@ -95,4 +95,43 @@ class IacReaderTest {
         .extracting(r -> r.logicalId())
         .containsExactly("T", "b.yaml#T");
   }
+
+  @Test
+  void sameConstructIdInTwoStacksOfOneFileStaysApart() {
+    var loaded =
+        TestRepo.create()
+            .java(
+                "com/acme/infra/Stacks.java",
+                """
+                package com.acme.infra;
+
+                import software.amazon.awscdk.Stack;
+                import software.amazon.awscdk.services.lambda.Function;
+
+                class Stacks {
+                  static class Blue extends Stack {
+                    Blue() {
+                      Function.Builder.create(this, "Handler").handler("com.acme.Blue").build();
+                    }
+                  }
+
+                  static class Green extends Stack {
+                    Green() {
+                      Function.Builder.create(this, "Handler").handler("com.acme.Green").build();
+                    }
+                  }
+                }
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions())
+        .extracting(LambdaFunction::logicalId, LambdaFunction::handlerClass)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Handler", "com.acme.Blue"),
+            org.assertj.core.groups.Tuple.tuple(
+                "src/main/java/com/acme/infra/Stacks.java#Handler", "com.acme.Green"));
+    assertThat(loaded.diagnostics().sorted())
+        .extracting(d -> d.code() + " " + d.source())
+        .containsExactly("iac-duplicate-id src/main/java/com/acme/infra/Stacks.java:15");
+  }
 }

@@ -100,4 +100,18 @@ class IntrinsicYamlLoaderTest {
     IacNode.Obj resources = ((IacNode.Obj) r.documents().get(0)).obj("Resources");
     assertThat(resources.keyLine("Fn")).isEqualTo(3);
   }
+
+  @Test
+  void aliasBombIsRefusedNotExpanded() {
+    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 9; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 10; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    IntrinsicYamlLoader.Result r = IntrinsicYamlLoader.loadYaml(yaml.toString());
+    assertThat(r.ok()).isFalse();
+  }
 }

@@ -254,4 +254,24 @@ class ServerlessFrameworkReaderTest {
             "AWS::DynamoDB::Table", "carts"));
     assertThat(loaded.iac().resources()).extracting(r -> r.logicalId()).containsExactly("CartTable");
   }
+
+  @Test
+  void servicesForOtherCloudsAreIgnored() {
+    var loaded =
+        TestRepo.create()
+            .file(
+                "serverless.yml",
+                """
+                service: reports
+                provider:
+                  name: azure
+                  runtime: java11
+                functions:
+                  report:
+                    handler: com.acme.Reports
+                """)
+            .load();
+
+    assertThat(loaded.iac().functions()).isEmpty();
+  }
 }
