@@ -377,7 +377,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
           Served served = frame == null
               ? new Served(null, false)
               : run.served(new ArrayList<>(leafCode), frame.copy());
-          if (served.error()) {
+          if (served.error() || run.failed) {
             if (DispatchPaths.variables(probe.template()) == 0) {
               break;
             }
@@ -392,7 +392,9 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
           if (leaf == null) {
             String handler = served.handler() != null ? served.handler()
                 : DispatchInterpreter.enclosingMethod(decision == null ? entry.method() : leafBody(decision, leafCode));
-            leaf = new Leaf(source, List.copyOf(run.code), handler, pathTested, parameterNames(leafCode));
+            List<Node> named = new ArrayList<>(leafCode);
+            delegateBody(context.workspace(), served.handler()).ifPresent(named::add);
+            leaf = new Leaf(source, List.copyOf(run.code), handler, pathTested, parameterNames(named));
             leaves.put(source, leaf);
             order.add(leaf);
           }
@@ -605,6 +607,17 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
       }
     }
     return names;
+  }
+
+  /** The body of the method a branch delegates to, where it may read the path parameters. */
+  private static Optional<Node> delegateBody(Workspace workspace, String handler) {
+    if (handler == null || !handler.contains("#")) {
+      return Optional.empty();
+    }
+    String type = handler.substring(0, handler.indexOf('#'));
+    String method = handler.substring(handler.indexOf('#') + 1);
+    return workspace.findType(type).flatMap(t -> t.getMethodsByName(method).stream()
+        .filter(m -> m.getBody().isPresent()).findFirst().flatMap(MethodDeclaration::getBody));
   }
 
   private static String abbreviate(String code) {

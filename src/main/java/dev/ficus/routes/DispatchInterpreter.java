@@ -100,8 +100,8 @@ final class DispatchInterpreter {
       "(?i)(ok|created|accepted|noContent|notFound|badRequest|unauthorized|forbidden|conflict|"
           + "error|serverError|internalError|internalServerError|methodNotAllowed|notAllowed|"
           + "unsupported|respond|response|reply|json|toJson|writeValueAsString|serialize|"
-          + "build|buildResponse|createResponse|makeResponse|newResponse|success|failure|fail|"
-          + "status|with[A-Z].*|send|render|toResponse|asResponse|httpResponse|apiResponse|"
+          + "build|buildResponse|createResponse|makeResponse|newResponse|failure|fail|"
+          + "withStatus|(?-i:with[A-Z]\\w*)|send|render|toResponse|asResponse|httpResponse|apiResponse|"
           + "jsonResponse|text|html|cors|log|logRequest|logResponse|logEvent|trace|debug|info|warn|body|parseBody|toBody|fromBody|readBody|"
           + "pathParam|pathParameter|queryParam|header)");
 
@@ -115,7 +115,9 @@ final class DispatchInterpreter {
   enum Flow {
     NORMAL,
     RETURN,
-    BREAK
+    BREAK,
+    /** A switch expression's arm produced its value. */
+    YIELD
   }
 
   /** Variables of one method activation. */
@@ -181,6 +183,8 @@ final class DispatchInterpreter {
   final List<Decision> decisions = new ArrayList<>();
   int leafCodeStart;
   boolean fellThrough;
+  /** The request made the code fail (a missing table entry invoked). */
+  boolean failed;
   private Frame fellFrame;
   private final Map<String, DispatchValue> fields = new HashMap<>();
   private final Set<Origin> touched = EnumSet.noneOf(Origin.class);
@@ -288,7 +292,8 @@ final class DispatchInterpreter {
         code.add(ret);
         return Flow.RETURN;
       }
-      return walkResult(ret, ret.getExpression().get(), frame);
+      Flow flow = walkResult(ret, ret.getExpression().get(), frame);
+      return flow == Flow.YIELD ? Flow.RETURN : flow;
     }
     if (s instanceof YieldStmt yield) {
       return walkResult(yield, yield.getExpression(), frame);
@@ -331,6 +336,7 @@ final class DispatchInterpreter {
   private Flow walkExpressionStatement(ExpressionStmt es, Frame frame) {
     Expression e = es.getExpression();
     if (e instanceof VariableDeclarationExpr decl) {
+      boolean dispatched = false;
       for (VariableDeclarator v : decl.getVariables()) {
         String type = v.getTypeAsString();
         if (type.equals("var") && v.getInitializer().isPresent()
@@ -341,22 +347,39 @@ final class DispatchInterpreter {
         DispatchValue value = DispatchValue.UNKNOWN;
         if (v.getInitializer().isPresent()) {
           Expression init = v.getInitializer().get();
+          if (unwrap(init) instanceof SwitchExpr sw) {
+            frame.env.put(v.getNameAsString(), DispatchValue.UNKNOWN);
+            Flow flow = walkSwitch(null, sw.getSelector(), sw.getEntries(), true, frame);
+            if (flow == Flow.RETURN) {
+              return Flow.RETURN;
+            }
+            dispatched = true;
+            continue;
+          }
           if (enterRouter(init, frame)) {
             frame.env.put(v.getNameAsString(), DispatchValue.UNKNOWN);
+            dispatched = true;
             continue;
           }
           value = evaluate(init, frame);
           if (takeInvocation(frame)) {
             frame.env.put(v.getNameAsString(), DispatchValue.UNKNOWN);
+            dispatched = true;
             continue;
           }
         }
         frame.env.put(v.getNameAsString(), value);
       }
-      code.add(es);
+      if (!dispatched) {
+        code.add(es);
+      }
       return Flow.NORMAL;
     }
     Expression inner = e instanceof AssignExpr assign ? assign.getValue() : e;
+    if (unwrap(inner) instanceof SwitchExpr sw) {
+      Flow flow = walkSwitch(null, sw.getSelector(), sw.getEntries(), true, frame);
+      return flow == Flow.RETURN ? Flow.RETURN : Flow.NORMAL;
+    }
     if (enterRouter(inner, frame)) {
       return Flow.NORMAL;
     }
@@ -373,7 +396,7 @@ final class DispatchInterpreter {
     Expression e = unwrap(expression);
     if (e instanceof SwitchExpr sw) {
       Flow flow = walkSwitch(null, sw.getSelector(), sw.getEntries(), true, frame);
-      return flow == Flow.BREAK ? Flow.RETURN : Flow.RETURN;
+      return flow == Flow.RETURN ? Flow.RETURN : Flow.YIELD;
     }
     if (e instanceof ConditionalExpr cond) {
       touched.clear();
@@ -395,15 +418,16 @@ final class DispatchInterpreter {
         return walkResult(chosen, chosen, frame);
       }
     }
+    Flow done = statement instanceof ReturnStmt ? Flow.RETURN : Flow.YIELD;
     if (enterRouter(e, frame)) {
-      return Flow.RETURN;
+      return done;
     }
     evaluate(e, frame);
     if (takeInvocation(frame)) {
-      return Flow.RETURN;
+      return done;
     }
     code.add(statement);
-    return Flow.RETURN;
+    return done;
   }
 
   private Set<Origin> touchedOrNone() {
@@ -530,7 +554,7 @@ final class DispatchInterpreter {
       } else {
         code.add(selector.getParentNode().orElse(selector));
       }
-      return isExpression ? Flow.RETURN : Flow.NORMAL;
+      return isExpression ? Flow.YIELD : Flow.NORMAL;
     }
     int match = -1;
     int fallback = -1;
@@ -558,7 +582,7 @@ final class DispatchInterpreter {
     }
     if (match < 0 && (value.isUnknown() || unknownLabel)) {
       unresolved(selector);
-      return isExpression ? Flow.RETURN : Flow.NORMAL;
+      return isExpression ? Flow.YIELD : Flow.NORMAL;
     }
     int start = match >= 0 ? match : fallback;
     if (start < 0) {
@@ -576,11 +600,11 @@ final class DispatchInterpreter {
       if (flow == Flow.RETURN) {
         return Flow.RETURN;
       }
-      if (flow == Flow.BREAK || entry.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
-        return isExpression ? Flow.RETURN : Flow.NORMAL;
+      if (flow == Flow.YIELD || flow == Flow.BREAK || entry.getType() != SwitchEntry.Type.STATEMENT_GROUP) {
+        return isExpression ? Flow.YIELD : Flow.NORMAL;
       }
     }
-    return isExpression ? Flow.RETURN : Flow.NORMAL;
+    return isExpression ? Flow.YIELD : Flow.NORMAL;
   }
 
   private Flow walkEntry(SwitchEntry entry, boolean isExpression, Frame frame) {
@@ -1290,6 +1314,10 @@ final class DispatchInterpreter {
     }
     DispatchValue scope = eval(scopeExpr, frame);
     Object receiver = scope.value();
+    if (scope.isNull() && scope.origin().dispatches()) {
+      // routes.get(key).apply(event) with no such key: a NullPointerException, not a route.
+      failed = true;
+    }
     if (receiver instanceof Role role) {
       return roleCall(role, scope, call, frame);
     }
@@ -1322,7 +1350,7 @@ final class DispatchInterpreter {
       return DispatchValue.UNKNOWN;
     }
     if (receiver instanceof Callable callable) {
-      if (!explore) {
+      if (!explore && scope.origin().dispatches()) {
         invokedDefault = callable;
       }
       return DispatchValue.UNKNOWN;
@@ -1664,6 +1692,12 @@ final class DispatchInterpreter {
         return transform(s, n);
       case "concat":
         return concat(s, arg);
+      case "asText":
+      case "textValue":
+      case "getAsString":
+      case "orElse":
+      case "defaultIfEmpty":
+        return s.isNull() ? arg : s;
       default:
         return stringTest(s, n, arg, call);
     }
@@ -1846,7 +1880,7 @@ final class DispatchInterpreter {
     if (entry == null) {
       if (n.equals("getOrDefault") && args.size() == 2) {
         DispatchValue fallback = eval(args.get(1), frame);
-        return fallback.value() instanceof Callable ? fallback : DispatchValue.UNKNOWN;
+        return fallback.value() instanceof Callable ? fallback.withOrigin(key.origin()) : DispatchValue.UNKNOWN;
       }
       return DispatchValue.of(DispatchValue.Special.NULL, key.origin());
     }
@@ -1954,7 +1988,7 @@ final class DispatchInterpreter {
         for (Expression s = call.getScope().orElse(null); s instanceof MethodCallExpr c;
             s = c.getScope().orElse(null)) {
           if (c.getNameAsString().equals("put") && c.getArguments().size() == 2) {
-            addEntry(table, c.getArguments().get(0), c.getArguments().get(1), c, owner);
+            addEntry(table, c.getArguments().get(0), c.getArguments().get(1), c.getArguments().get(0), owner);
           }
         }
         java.util.Collections.reverse(table.entries);
@@ -2052,7 +2086,7 @@ final class DispatchInterpreter {
     Expression e = unwrap(expression);
     if (e instanceof MethodCallExpr call) {
       Optional<Target> target = resolveCall(call, frame);
-      if (target.isPresent() && !HELPER.matcher(call.getNameAsString()).matches()
+      if (target.isPresent() && !helper(target.get(), frame)
           && !(ownHelper(target.get(), frame) && wrapsCall(call, frame, level))) {
         return Optional.of(qualifiedName(target.get()));
       }
@@ -2107,6 +2141,22 @@ final class DispatchInterpreter {
     return Optional.empty();
   }
 
+  private static final Pattern HELPER_TYPE = Pattern.compile(
+      "(?i).*(response|result|http|json|util|utils|helper|helpers|reply|api|web|lambda|gateway)s?");
+
+  /**
+   * A response or parsing helper ({@code ok(...)}, {@code Responses.notFound()}): a helper name on
+   * the dispatching class itself or on a utility-looking class, never a service's own method.
+   */
+  private boolean helper(Target target, Frame frame) {
+    if (!HELPER.matcher(target.method().getNameAsString()).matches()) {
+      return false;
+    }
+    TypeDeclaration<?> declaring = enclosingType(target.method());
+    return ownHelper(target, frame)
+        || declaring != null && HELPER_TYPE.matcher(declaring.getNameAsString()).matches();
+  }
+
   /** A method of the dispatching class itself (a response wrapper, typically). */
   private boolean ownHelper(Target target, Frame frame) {
     TypeDeclaration<?> declaring = enclosingType(target.method());
@@ -2125,9 +2175,7 @@ final class DispatchInterpreter {
 
   private Optional<String> methodReference(MethodReferenceExpr ref, Frame frame) {
     String n = ref.getIdentifier();
-    if (HELPER.matcher(n).matches()) {
-      return Optional.empty();
-    }
+
     Expression scope = ref.getScope();
     List<TypeDeclaration<?>> types = new ArrayList<>();
     if (scope instanceof ThisExpr) {
@@ -2146,7 +2194,8 @@ final class DispatchInterpreter {
       for (TypeDeclaration<?> h : hierarchy(t)) {
         List<MethodDeclaration> methods = h.getMethodsByName(n);
         if (!methods.isEmpty()) {
-          return Optional.of(qualifiedName(new Target(h, methods.get(0))));
+          Target target = new Target(h, methods.get(0));
+          return helper(target, frame) ? Optional.empty() : Optional.of(qualifiedName(target));
         }
       }
     }

@@ -135,6 +135,10 @@ record DispatchValue(Object value, Origin origin) {
     return value instanceof String s ? s : null;
   }
 
+  DispatchValue withOrigin(Origin newOrigin) {
+    return new DispatchValue(value, newOrigin);
+  }
+
   DispatchValue withValue(Object newValue) {
     return new DispatchValue(newValue, origin);
   }

@@ -21,7 +21,7 @@ public final class RouteExtractors {
 
   /** Every built-in extractor, in a fixed order. */
   public static RouteExtractors builtIn() {
-    return new RouteExtractors(List.of());
+    return new RouteExtractors(List.of(new ApiGatewayDispatchRouteExtractor()));
   }
 
   public List<RouteExtractor> extractors() {
