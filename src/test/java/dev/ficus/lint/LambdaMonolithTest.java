@@ -77,7 +77,7 @@ class LambdaMonolithTest {
         .isEqualTo(
             "Function `Api` serves 6 routes; together they need 1 IAM action (dynamodb:GetItem),"
                 + " while its IaC grants managed policy `AmazonDynamoDBFullAccess`,"
-                + " `DynamoDBCrudPolicy` (10 actions, 1 of them needed),"
+                + " `DynamoDBCrudPolicy(TableName=Orders)` (10 actions, 1 of them needed),"
                 + " `Allow s3:* on *` (all actions `s3:*` on every resource).");
   }
 
@@ -90,5 +90,22 @@ class LambdaMonolithTest {
     List<Finding> findings =
         FindingMarkers.on(lowered).routes(routes(4)).options(new LintOptions(3, 6)).check(new LambdaMonolith());
     assertThat(findings.get(0).message()).endsWith("and its IaC grants nothing broader than that.");
+  }
+
+  @Test
+  void withoutKnownEffectsATemplateIsNotCalledTooWide() {
+    TestRepo repo =
+        TestRepo.create()
+            .file(
+                "template.yaml",
+                template(
+                    """
+                            - DynamoDBCrudPolicy:
+                                TableName: !Ref Orders
+                    """));
+    List<Route> bare = routes(5).stream().map(r -> r.withEffects(List.of())).toList();
+    List<Finding> findings = FindingMarkers.on(repo).routes(bare).check(new LambdaMonolith());
+    assertThat(findings.get(0).message())
+        .isEqualTo("Function `Api` serves 5 routes; together they need no IAM action ficus could see.");
   }
 }

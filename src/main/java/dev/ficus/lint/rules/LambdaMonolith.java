@@ -87,7 +87,7 @@ public final class LambdaMonolith implements Rule {
       List<String> broad = broadGrants(f.policies(), actions);
       if (!broad.isEmpty()) {
         message.append(", while its IaC grants ").append(String.join(", ", broad));
-      } else if (!f.policies().isEmpty()) {
+      } else if (!f.policies().isEmpty() && !actions.isEmpty()) {
         message.append(", and its IaC grants nothing broader than that");
       }
       message.append('.');
@@ -136,15 +136,17 @@ public final class LambdaMonolith implements Rule {
         continue;
       }
       Matcher template = TEMPLATE.matcher(p);
-      if (template.matches()) {
+      if (template.matches() && !needed.isEmpty()) {
         Optional<List<String>> granted = SamPolicyTemplates.actions(template.group(1));
         if (granted.isEmpty()) {
           continue;
         }
         List<String> unused = granted.get().stream().filter(g -> needed.stream().noneMatch(n -> covers(g, n))).toList();
         long used = granted.get().size() - unused.size();
-        if (!unused.isEmpty()) {
-          broad.add("`" + template.group(1) + "` (" + granted.get().size() + " actions, " + used + " of them needed)");
+        String shown = "`" + shorten(p) + "`";
+        if (!unused.isEmpty() && !broad.stream().anyMatch(b -> b.startsWith(shown + " "))) {
+          broad.add(shown + " (" + granted.get().size() + (granted.get().size() == 1 ? " action, " : " actions, ")
+              + used + " of them needed)");
         }
       }
     }
