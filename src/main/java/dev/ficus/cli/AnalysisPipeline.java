@@ -1,9 +1,22 @@
 package dev.ficus.cli;
 
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.ficus.aws.EffectAnalyzer;
+import dev.ficus.aws.SdkCatalog;
+import dev.ficus.graph.CallGraph;
+import dev.ficus.graph.CodeFootprint;
 import dev.ficus.iac.IacModel;
 import dev.ficus.iac.IacReader;
+import dev.ficus.lint.LintOptions;
+import dev.ficus.lint.Linter;
+import dev.ficus.lint.RuleContext;
 import dev.ficus.model.Analysis;
+import dev.ficus.model.AwsEffect;
 import dev.ficus.model.Diagnostics;
+import dev.ficus.model.Finding;
+import dev.ficus.model.FunctionEffects;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
 import dev.ficus.routes.ApiRouteCoverage;
@@ -13,12 +26,17 @@ import dev.ficus.routes.RouteExtractors;
 import dev.ficus.workspace.Workspace;
 import dev.ficus.workspace.WorkspaceLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs the analysis stages of design.md in order (workspace, iac, routes, graph and aws, lint) and
  * returns the {@link Analysis}. It lives in the CLI package because it is the only code that may
- * know every stage; each stage knows only those before it.
+ * know every stage; each stage knows only those before it (docs/adr/0001).
  */
 public final class AnalysisPipeline {
 
@@ -30,9 +48,15 @@ public final class AnalysisPipeline {
   }
 
   private final Options options;
+  private final LintOptions lintOptions;
 
   public AnalysisPipeline(Options options) {
+    this(options, LintOptions.defaults());
+  }
+
+  public AnalysisPipeline(Options options, LintOptions lintOptions) {
     this.options = options;
+    this.lintOptions = lintOptions;
   }
 
   public Analysis analyze(Path repo) {
@@ -48,14 +72,73 @@ public final class AnalysisPipeline {
     IacModel iac = new IacReader().read(workspace);
     RouteContext context = new RouteContext(workspace, iac, diagnostics);
     List<ExtractedRoute> extracted = RouteExtractors.builtIn().extractAll(context);
-    List<Route> routes = extracted.stream().map(ExtractedRoute::route).toList();
+
+    CallGraph graph = CallGraph.build(workspace);
+    EffectAnalyzer effects = new EffectAnalyzer(workspace, iac, SdkCatalog.load(), graph);
+    CodeFootprint footprint = new CodeFootprint(workspace, graph);
+    List<Route> routes = new ArrayList<>();
+    for (ExtractedRoute e : extracted) {
+      Route r = e.route();
+      LambdaFunction function = function(iac, r.function()).orElse(null);
+      routes.add(
+          r.withEffects(effects.effectsOf(r.handler(), e.entryCode(), function))
+              .withClasses(footprint.classesRunBy(e.entryCode())));
+    }
     ApiRouteCoverage.check(routes, iac, diagnostics);
-    List<LambdaFunction> functions = iac.functions();
-    return new Analysis(routes, functions, List.of(), diagnostics.sorted());
+
+    List<FunctionEffects> functionEffects = functionEffects(workspace, iac, effects, routes);
+    Map<String, List<AwsEffect>> byFunction = new TreeMap<>();
+    functionEffects.forEach(f -> byFunction.put(f.logicalId(), f.effects()));
+    List<Finding> findings =
+        Linter.builtIn()
+            .run(new RuleContext(workspace, iac, routes, byFunction, lintOptions, diagnostics));
+    TreeSet<String> reached = new TreeSet<>();
+    routes.forEach(r -> reached.addAll(r.classes()));
+    return new Analysis(
+        routes,
+        iac.functions(),
+        findings,
+        diagnostics.sorted(),
+        footprint.classInfo(reached),
+        functionEffects);
   }
 
-  /** True when the workspace had nothing to analyze: no source and no IaC function. */
-  static boolean nothingFound(Analysis analysis) {
-    return analysis.routes().isEmpty() && analysis.functions().isEmpty();
+  private static Optional<LambdaFunction> function(IacModel iac, String logicalId) {
+    if (logicalId == null) {
+      return Optional.empty();
+    }
+    return iac.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+  }
+
+  /**
+   * The effects of each function whose handler is in the repository: from its handler method
+   * (for a lambdalith, every branch), together with its routes' effects (a framework adapter's
+   * handler method does not show the controllers it reaches), and its cold-start effects apart.
+   */
+  private static List<FunctionEffects> functionEffects(
+      Workspace workspace, IacModel iac, EffectAnalyzer effects, List<Route> routes) {
+    List<FunctionEffects> out = new ArrayList<>();
+    for (LambdaFunction f : iac.functions()) {
+      TreeSet<AwsEffect> all = new TreeSet<>();
+      routes.stream().filter(r -> f.logicalId().equals(r.function())).forEach(r -> all.addAll(r.effects()));
+      List<AwsEffect> init = List.of();
+      Optional<TypeDeclaration<?>> type =
+          f.handlerClass() == null ? Optional.empty() : workspace.findType(f.handlerClass());
+      if (type.isPresent()) {
+        String method = f.handlerMethod() == null ? "handleRequest" : f.handlerMethod();
+        List<Node> entry = new ArrayList<>();
+        for (MethodDeclaration m : type.get().getMethodsByName(method)) {
+          entry.add(m);
+        }
+        if (!entry.isEmpty()) {
+          all.addAll(effects.effectsOf(f.handlerClass() + "#" + method, entry, f));
+        }
+        init = effects.initEffectsOf(f.handlerClass(), f);
+      }
+      if (type.isPresent() || !all.isEmpty()) {
+        out.add(new FunctionEffects(f.logicalId(), List.copyOf(all), init));
+      }
+    }
+    return out;
   }
 }

@@ -1,11 +1,18 @@
 package dev.ficus.cli;
 
+import dev.ficus.lint.Baseline;
+import dev.ficus.lint.LintOptions;
+import dev.ficus.lint.Rules;
 import dev.ficus.model.Analysis;
 import dev.ficus.model.Diagnostic;
+import dev.ficus.model.Severity;
 import dev.ficus.report.ExplainReport;
 import dev.ficus.report.JsonReport;
+import dev.ficus.report.SarifReport;
 import dev.ficus.report.TextReport;
 import dev.ficus.workspace.InputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,14 +28,26 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Finds every API route of a Java Lambda repository, the handler that serves it and the"
-          + " Lambda function it belongs to."
+          + " Lambda function it belongs to, and the event-driven anti-patterns of docs/rules."
     })
 final class AnalyzeCommand implements Callable<Integer> {
 
   /** Output formats of {@code analyze}. */
   enum Format {
     text,
-    json
+    json,
+    sarif
+  }
+
+  /** Severities accepted by {@code --fail-on}, as users type them. */
+  enum Level {
+    note,
+    warning,
+    error;
+
+    Severity severity() {
+      return Severity.parse(name());
+    }
   }
 
   @Spec CommandSpec spec;
@@ -67,13 +86,52 @@ final class AnalyzeCommand implements Callable<Integer> {
               + " of its IAM actions, with the call chain to every SDK call.")
   String explain;
 
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      description =
+          "Exit with code 1 when a finding at LEVEL or above is reported: ${COMPLETION-CANDIDATES}.")
+  Level failOn;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description = "Report only findings that are not in this baseline file (see --write-baseline).")
+  Path baseline;
+
+  @Option(
+      names = "--write-baseline",
+      paramLabel = "FILE",
+      description = "Record today's findings in FILE, to pass to --baseline later (overwrites FILE).")
+  Path writeBaseline;
+
+  @Option(
+      names = "--monolith-routes",
+      paramLabel = "N",
+      defaultValue = "" + LintOptions.DEFAULT_MONOLITH_ROUTES,
+      description = "Routes from which one function counts as a lambda-monolith (default: ${DEFAULT-VALUE}).")
+  int monolithRoutes;
+
   @Override
   public Integer call() {
     if (output != null && Files.exists(output) && !force) {
       throw new UsageException("The output file " + output + " exists; pass --force to overwrite it.");
     }
+    if (monolithRoutes < 2) {
+      throw new UsageException("--monolith-routes must be at least 2.");
+    }
+    Baseline known = baseline == null ? null : readBaseline(baseline);
     Analysis analysis =
-        new AnalysisPipeline(new AnalysisPipeline.Options(includeTests, !noDependencyJars)).analyze(repo);
+        new AnalysisPipeline(
+                new AnalysisPipeline.Options(includeTests, !noDependencyJars),
+                new LintOptions(monolithRoutes, LintOptions.DEFAULT_MONOLITH_RESOURCES))
+            .analyze(repo);
+    if (writeBaseline != null) {
+      OutputFiles.writeAtomically(writeBaseline, Baseline.render(analysis.findings()));
+    }
+    if (known != null) {
+      analysis = analysis.withFindings(known.newFindings(analysis.findings()));
+    }
     if (explain != null) {
       String text =
           ExplainReport.render(analysis, explain)
@@ -86,6 +144,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         switch (format) {
           case json -> JsonReport.render(analysis);
           case text -> TextReport.render(analysis);
+          case sarif -> SarifReport.render(analysis, Rules.builtIn());
         };
     if (output == null) {
       spec.commandLine().getOut().print(report);
@@ -101,6 +160,24 @@ final class AnalyzeCommand implements Callable<Integer> {
               ? "No Java sources found in " + repo + "."
               : "No Lambda entry point or API route found in " + repo + ".");
     }
+    if (failOn != null
+        && analysis.findings().stream().anyMatch(f -> f.severity().atLeast(failOn.severity()))) {
+      return ExitCode.FINDINGS.code();
+    }
     return ExitCode.OK.code();
+  }
+
+  private static Baseline readBaseline(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("The baseline file " + file + " cannot be read.");
+    }
+    return Baseline.parse(text)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "The baseline file " + file + " is not a ficus baseline (see --write-baseline)."));
   }
 }

@@ -7,13 +7,15 @@ import java.util.List;
  * report. All lists are sorted so that the same repository always gives the same report.
  *
  * @param classes the repository's top-level and nested classes that some route reaches, with sizes
+ * @param functionEffects what each function's code can do as a whole, by function, sorted by id
  */
 public record Analysis(
     List<Route> routes,
     List<LambdaFunction> functions,
     List<Finding> findings,
     List<Diagnostic> diagnostics,
-    List<ClassInfo> classes) {
+    List<ClassInfo> classes,
+    List<FunctionEffects> functionEffects) {
 
   /** Version of the JSON report's schema; bump on a breaking change (docs/report-format.md). */
   public static final int SCHEMA_VERSION = 1;
@@ -27,6 +29,29 @@ public record Analysis(
     findings = findings.stream().sorted().toList();
     diagnostics = diagnostics.stream().distinct().sorted().toList();
     classes = classes.stream().distinct().sorted().toList();
+    functionEffects =
+        functionEffects.stream()
+            .sorted(java.util.Comparator.comparing(FunctionEffects::logicalId))
+            .toList();
+  }
+
+  public Analysis(
+      List<Route> routes,
+      List<LambdaFunction> functions,
+      List<Finding> findings,
+      List<Diagnostic> diagnostics,
+      List<ClassInfo> classes) {
+    this(routes, functions, findings, diagnostics, classes, List.of());
+  }
+
+  /** The effects of one function, when the analysis could follow its handler. */
+  public java.util.Optional<FunctionEffects> effectsOf(String logicalId) {
+    return functionEffects.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+  }
+
+  /** The same analysis with other findings (after a baseline or suppressions). */
+  public Analysis withFindings(List<Finding> newFindings) {
+    return new Analysis(routes, functions, newFindings, diagnostics, classes, functionEffects);
   }
 
   public Analysis(
@@ -34,6 +59,6 @@ public record Analysis(
       List<LambdaFunction> functions,
       List<Finding> findings,
       List<Diagnostic> diagnostics) {
-    this(routes, functions, findings, diagnostics, List.of());
+    this(routes, functions, findings, diagnostics, List.of(), List.of());
   }
 }

@@ -13,6 +13,7 @@ import dev.ficus.model.CallFrame;
 import dev.ficus.model.Diagnostic;
 import dev.ficus.model.EnvBinding;
 import dev.ficus.model.Finding;
+import dev.ficus.model.FunctionEffects;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.ResourceRef;
 import dev.ficus.model.Route;
@@ -20,6 +21,7 @@ import dev.ficus.model.SourceRef;
 import dev.ficus.model.Trigger;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON report of {@code ficus analyze}, the contract other tools read (docs/report-format.md).
@@ -48,7 +50,7 @@ public final class JsonReport {
     ArrayNode routes = root.putArray("routes");
     analysis.routes().forEach(r -> routes.add(route(r)));
     ArrayNode functions = root.putArray("functions");
-    analysis.functions().forEach(f -> functions.add(function(f)));
+    analysis.functions().forEach(f -> functions.add(function(f, analysis.effectsOf(f.logicalId()))));
     ArrayNode findings = root.putArray("findings");
     analysis.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode diagnostics = root.putArray("diagnostics");
@@ -77,6 +79,7 @@ public final class JsonReport {
     ArrayNode effects = node.putArray("effects");
     route.effects().forEach(e -> effects.add(effect(e)));
     strings(node.putArray("iamActions"), route.iamActions());
+    strings(node.putArray("classes"), route.classes());
     return node;
   }
 
@@ -106,7 +109,7 @@ public final class JsonReport {
     return node;
   }
 
-  static ObjectNode function(LambdaFunction function) {
+  static ObjectNode function(LambdaFunction function, Optional<FunctionEffects> effects) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("logicalId", function.logicalId());
     putIfPresent(node, "handler", function.handler());
@@ -144,6 +147,13 @@ public final class JsonReport {
       }
     }
     strings(node.putArray("policies"), function.policies());
+    if (effects.isPresent()) {
+      ArrayNode handler = node.putArray("effects");
+      effects.get().effects().forEach(e -> handler.add(effect(e)));
+      ArrayNode init = node.putArray("initEffects");
+      effects.get().initEffects().forEach(e -> init.add(effect(e)));
+      strings(node.putArray("iamActions"), effects.get().iamActions());
+    }
     return node;
   }
 

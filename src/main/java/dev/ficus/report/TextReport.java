@@ -4,6 +4,8 @@ import dev.ficus.model.Analysis;
 import dev.ficus.model.AwsEffect;
 import dev.ficus.model.Diagnostic;
 import dev.ficus.model.Finding;
+import dev.ficus.model.FunctionEffects;
+import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class TextReport {
       out.append('\n');
       effects(out, analysis);
     }
+    functions(out, analysis);
     if (!analysis.findings().isEmpty()) {
       out.append("Findings:\n");
       for (Finding f : analysis.findings()) {
@@ -59,6 +62,27 @@ public final class TextReport {
       }
     }
     return out.toString();
+  }
+
+  /** Per function: what its code needs as a whole, beside what the IaC grants it today. */
+  private static void functions(StringBuilder out, Analysis analysis) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"FUNCTION", "ROUTES", "NEEDS (IAM ACTIONS)", "GRANTED TODAY"});
+    for (LambdaFunction f : analysis.functions()) {
+      long routes = analysis.routes().stream().filter(r -> f.logicalId().equals(r.function())).count();
+      List<String> needs = analysis.effectsOf(f.logicalId()).map(FunctionEffects::iamActions).orElse(List.of());
+      rows.add(
+          new String[] {
+            f.logicalId(),
+            Long.toString(routes),
+            needs.isEmpty() ? "-" : String.join(", ", needs),
+            f.policies().isEmpty() ? "-" : String.join("; ", f.policies())
+          });
+    }
+    if (rows.size() > 1) {
+      table(out, rows);
+      out.append('\n');
+    }
   }
 
   /** Per route, one row per SDK call: what it does, on what, and where. */

@@ -55,13 +55,14 @@ class ReportsTest {
     assertThat(json.indexOf("\"id\" : \"GET /orders\"")).isLessThan(json.indexOf("\"id\" : \"GET /orders/{id}\""));
     assertThat(json).contains("""
               "effects" : [ ],
-              "iamActions" : [ ]
+              "iamActions" : [ ],
+              "classes" : [ ]
         """);
     assertThat(json).contains("""
               "iamActions" : [
                 "dynamodb:GetItem",
                 "secretsmanager:GetSecretValue"
-              ]
+              ],
         """);
     assertThat(json).contains("\"reason\" : \"the secret id is read from a request header\"");
     assertThat(json).doesNotContain("null").doesNotContain("\r");

@@ -1,0 +1,191 @@
+package dev.ficus.aws;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import dev.ficus.graph.CallGraph;
+import dev.ficus.graph.TypeResolver;
+import dev.ficus.iac.IacModel;
+import dev.ficus.model.AwsEffect;
+import dev.ficus.model.CallFrame;
+import dev.ficus.model.LambdaFunction;
+import dev.ficus.model.SourceRef;
+import dev.ficus.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The AWS calls a route's code can make: the SDK calls found on the call graph from the route's
+ * entry code, each with the IAM actions the catalog names, the resource resolved as narrowly as the
+ * code and the IaC allow, and the shortest call chain from the handler to the call. A resource
+ * that cannot be resolved is {@code "*"} with a reason and a warning at the call, never a silent
+ * wildcard.
+ */
+public final class EffectAnalyzer {
+
+  private final Workspace workspace;
+  private final SdkCatalog catalog;
+  private final CallGraph graph;
+  private final TypeResolver types;
+  private final Resources resources;
+  private final Map<MethodCallExpr, Optional<SdkCall>> recognized = new IdentityHashMap<>();
+
+  /** An SDK call site: the client, the catalog operation, and the call expression. */
+  record SdkCall(SdkCatalog.Client client, String operation, MethodCallExpr call) {}
+
+  public EffectAnalyzer(Workspace workspace, IacModel iac, SdkCatalog catalog, CallGraph graph) {
+    this.workspace = workspace;
+    this.catalog = catalog;
+    this.graph = graph;
+    this.types = new TypeResolver(workspace, new SdkTypes());
+    this.resources = new Resources(workspace, catalog, types, new ValueResolver(types, graph, new ConfigProperties(workspace)), graph);
+  }
+
+  /**
+   * Effects reachable from the entry code of a route; the handler string starts every call chain.
+   *
+   * @param functionOrNull the function serving the route, whose environment resolves {@code
+   *     System.getenv}; null when unknown
+   */
+  public List<AwsEffect> effectsOf(String handler, List<Node> entryCode, LambdaFunction functionOrNull) {
+    CallGraph.Calls calls = graph.callsIn(entryCode);
+    Map<String, Path> best = new LinkedHashMap<>();
+    List<Path> direct = new ArrayList<>();
+    for (CallGraph.ExternalCall ext : calls.external()) {
+      direct.add(new Path(List.of(new CallFrame(handler, ext.site())), ext));
+    }
+    Map<String, Reach> reach = new TreeMap<>();
+    int order = 0;
+    for (CallGraph.Target start : calls.targets()) {
+      for (Map.Entry<String, CallGraph.Step> e : graph.reachableFrom(start.vertex()).entrySet()) {
+        int depth = e.getValue().depth() + 1;
+        Reach existing = reach.get(e.getKey());
+        if (existing == null || depth < existing.depth()) {
+          reach.put(e.getKey(), new Reach(start, depth, order));
+        }
+      }
+      order++;
+    }
+    return collect(direct, reach, (vertex, r) -> chain(handler, r.start(), vertex), functionOrNull);
+  }
+
+  /**
+   * Effects of code that runs once per cold start for a handler class: static initializers,
+   * field initializers, constructors. Chains start at the initializer or constructor.
+   */
+  public List<AwsEffect> initEffectsOf(String handlerClassFqn, LambdaFunction functionOrNull) {
+    Map<String, Reach> reach = new TreeMap<>();
+    int order = 0;
+    for (String init : graph.initVerticesOf(handlerClassFqn)) {
+      CallGraph.Target start = new CallGraph.Target(init, null);
+      for (Map.Entry<String, CallGraph.Step> e : graph.reachableFrom(init).entrySet()) {
+        int depth = e.getValue().depth();
+        Reach existing = reach.get(e.getKey());
+        if (existing == null || depth < existing.depth()) {
+          reach.put(e.getKey(), new Reach(start, depth, order));
+        }
+      }
+      order++;
+    }
+    return collect(List.of(), reach, (vertex, r) -> chain(null, r.start(), vertex), functionOrNull);
+  }
+
+  private record Reach(CallGraph.Target start, int depth, int order) {}
+
+  /** The frames leading to a vertex, without the frame of the vertex itself. */
+  private record Path(List<CallFrame> frames, CallGraph.ExternalCall call) {}
+
+  private interface Chainer {
+    List<CallFrame> framesTo(String vertex, Reach reach);
+  }
+
+  private List<CallFrame> chain(String handler, CallGraph.Target start, String vertex) {
+    Map<String, CallGraph.Step> tree = graph.reachableFrom(start.vertex());
+    List<String> vertices = new ArrayList<>();
+    List<SourceRef> sites = new ArrayList<>();
+    for (String v = vertex; v != null; ) {
+      vertices.add(0, v);
+      CallGraph.Step step = tree.get(v);
+      if (step == null || step.parent() == null) {
+        break;
+      }
+      sites.add(0, step.site());
+      v = step.parent();
+    }
+    List<CallFrame> frames = new ArrayList<>();
+    if (handler != null) {
+      frames.add(new CallFrame(handler, start.site()));
+    }
+    for (int i = 0; i < vertices.size() - 1; i++) {
+      frames.add(new CallFrame(CallGraph.displayName(vertices.get(i)), sites.get(i)));
+    }
+    return frames;
+  }
+
+  private List<AwsEffect> collect(
+      List<Path> direct, Map<String, Reach> reach, Chainer chainer, LambdaFunction function) {
+    Map<MethodCallExpr, Path> paths = new LinkedHashMap<>();
+    for (Path p : direct) {
+      paths.putIfAbsent(p.call().call(), p);
+    }
+    List<Map.Entry<String, Reach>> ordered = new ArrayList<>(reach.entrySet());
+    ordered.sort(Comparator.comparingInt((Map.Entry<String, Reach> e) -> e.getValue().depth())
+        .thenComparingInt(e -> e.getValue().order())
+        .thenComparing(Map.Entry::getKey));
+    for (Map.Entry<String, Reach> e : ordered) {
+      List<CallGraph.ExternalCall> external = graph.externalCallsOf(e.getKey());
+      if (external.isEmpty()) {
+        continue;
+      }
+      List<CallFrame> prefix = null;
+      for (CallGraph.ExternalCall ext : external) {
+        if (paths.containsKey(ext.call()) || recognize(ext.call()).isEmpty()) {
+          continue;
+        }
+        if (prefix == null) {
+          prefix = chainer.framesTo(e.getKey(), e.getValue());
+        }
+        List<CallFrame> frames = new ArrayList<>(prefix);
+        frames.add(new CallFrame(CallGraph.displayName(e.getKey()), ext.site()));
+        paths.put(ext.call(), new Path(frames, ext));
+      }
+    }
+    List<AwsEffect> effects = new ArrayList<>();
+    for (Path p : paths.values()) {
+      Optional<SdkCall> sdk = recognize(p.call().call());
+      if (sdk.isEmpty()) {
+        continue;
+      }
+      for (Resources.Grant g : resources.resolve(sdk.get(), function)) {
+        effects.add(new AwsEffect(sdk.get().client().module(), g.operation(), g.actions(), g.resource(), p.frames()));
+      }
+    }
+    return effects.stream().distinct().sorted().toList();
+  }
+
+  /** The SDK client and operation of a call, if it is one. */
+  Optional<SdkCall> recognize(MethodCallExpr call) {
+    Optional<SdkCall> cached = recognized.get(call);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<SdkCall> result = Optional.empty();
+    if (call.getScope().isPresent()) {
+      Expression scope = call.getScope().get();
+      Optional<String> type = types.typeOf(scope);
+      Optional<SdkCatalog.Client> client = type.flatMap(catalog::client);
+      if (client.isPresent()) {
+        result = catalog.operationOf(client.get(), call.getNameAsString())
+            .map(op -> new SdkCall(client.get(), op, call));
+      }
+    }
+    recognized.put(call, result);
+    return result;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.ficus.lint;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.ficus.model.Finding;
+import dev.ficus.workspace.JavaSource;
+import dev.ficus.workspace.Workspace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code @SuppressWarnings("ficus:<rule-id>")} on a type, method, constructor or field: the
+ * developer's way to say "we know, and we keep it", next to the code, reviewed with it. A
+ * suppression covers the findings located inside the annotated declaration.
+ */
+public final class Suppressions {
+
+  private static final String PREFIX = "ficus:";
+
+  /** One suppressed rule over a range of lines of one file. */
+  record Range(String file, int firstLine, int lastLine, String rule) {}
+
+  private final List<Range> ranges;
+
+  private Suppressions(List<Range> ranges) {
+    this.ranges = List.copyOf(ranges);
+  }
+
+  public static Suppressions of(Workspace workspace) {
+    List<Range> ranges = new ArrayList<>();
+    for (JavaSource source : workspace.sources()) {
+      for (AnnotationExpr a : source.unit().findAll(AnnotationExpr.class)) {
+        String name = a.getNameAsString();
+        if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) {
+          continue;
+        }
+        Node target = a.getParentNode().orElse(null);
+        if (!(target instanceof BodyDeclaration<?>)) {
+          continue;
+        }
+        int first = target.getBegin().map(p -> p.line).orElse(0);
+        int last = target.getEnd().map(p -> p.line).orElse(0);
+        for (String value : values(a)) {
+          if (value.startsWith(PREFIX)) {
+            ranges.add(new Range(source.file(), first, last, value.substring(PREFIX.length()).trim()));
+          }
+        }
+      }
+    }
+    return new Suppressions(ranges);
+  }
+
+  private static List<String> values(AnnotationExpr a) {
+    List<Expression> raw = new ArrayList<>();
+    if (a instanceof SingleMemberAnnotationExpr s) {
+      raw.add(s.getMemberValue());
+    } else if (a instanceof NormalAnnotationExpr n) {
+      n.getPairs().stream().filter(p -> p.getNameAsString().equals("value")).forEach(p -> raw.add(p.getValue()));
+    }
+    List<String> values = new ArrayList<>();
+    for (Expression e : raw) {
+      if (e instanceof ArrayInitializerExpr array) {
+        array.getValues().forEach(v -> addLiteral(v, values));
+      } else {
+        addLiteral(e, values);
+      }
+    }
+    return values;
+  }
+
+  private static void addLiteral(Expression e, List<String> values) {
+    if (e instanceof StringLiteralExpr s) {
+      values.add(s.asString());
+    }
+  }
+
+  public boolean suppresses(Finding finding) {
+    for (Range r : ranges) {
+      if (r.rule().equals(finding.rule())
+          && r.file().equals(finding.source().file())
+          && finding.source().line() >= r.firstLine()
+          && finding.source().line() <= r.lastLine()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
