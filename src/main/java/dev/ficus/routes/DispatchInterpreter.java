@@ -186,6 +186,8 @@ final class DispatchInterpreter {
   final List<Decision> decisions = new ArrayList<>();
   int leafCodeStart;
   boolean fellThrough;
+  /** Dispatch tests evaluated so far, taken or not. */
+  private int dispatchTests;
   /** The request made the code fail (a missing table entry invoked). */
   boolean failed;
   private Frame fellFrame;
@@ -434,6 +436,7 @@ final class DispatchInterpreter {
     }
     Boolean b = test.asBoolean();
     if (dispatch) {
+      dispatchTests++;
       if (b == null) {
         unresolved(ifStmt.getCondition());
         return Flow.NORMAL;
@@ -450,9 +453,7 @@ final class DispatchInterpreter {
         decide(otherwise, frame, false, kinds);
         return walk(otherwise, frame);
       }
-      fellThrough = true;
-      fellFrame = frame;
-      leafCodeStart = code.size();
+      fallThrough(frame);
       return Flow.NORMAL;
     }
     if (b != null) {
@@ -483,8 +484,9 @@ final class DispatchInterpreter {
     boolean fell = fellThrough;
     int start = leafCodeStart;
     Frame fallFrame = fellFrame;
+    int tests = dispatchTests;
     Flow flow = walk(branch, frame.copy());
-    if (decisions.size() > decisionCount || fellThrough != fell) {
+    if (decisions.size() > decisionCount || fellThrough != fell || dispatchTests > tests) {
       return Optional.of(flow);
     }
     truncate(codeSize, decisionCount, fell, start, fallFrame);
@@ -541,6 +543,9 @@ final class DispatchInterpreter {
       }
       return isExpression ? Flow.YIELD : Flow.NORMAL;
     }
+    if (dispatch) {
+      dispatchTests++;
+    }
     int match = -1;
     int fallback = -1;
     boolean unknownLabel = false;
@@ -572,9 +577,7 @@ final class DispatchInterpreter {
     int start = match >= 0 ? match : fallback;
     if (start < 0) {
       if (dispatch) {
-        fellThrough = true;
-        fellFrame = frame;
-        leafCodeStart = code.size();
+        fallThrough(frame);
       }
       return Flow.NORMAL;
     }
@@ -610,6 +613,21 @@ final class DispatchInterpreter {
       return field;
     }
     return evaluate(label, frame);
+  }
+
+  /**
+   * The request passed a test without matching it. Before any branch was taken, what follows is
+   * the branch of every request that matches none ({@code if (!GET) return 405; return get();});
+   * inside a taken branch it is a guard ({@code if (params == null) return badRequest();}) and
+   * the branch stays the one taken.
+   */
+  private void fallThrough(Frame frame) {
+    if (!decisions.isEmpty()) {
+      return;
+    }
+    fellThrough = true;
+    fellFrame = frame;
+    leafCodeStart = code.size();
   }
 
   private void decide(Node source, Frame frame, boolean positive, Set<Origin> kinds) {
@@ -688,6 +706,7 @@ final class DispatchInterpreter {
     boolean fell = fellThrough;
     int start = leafCodeStart;
     Frame fallFrame = fellFrame;
+    int tests = dispatchTests;
     boolean dispatchesBefore = constraints != null && constraints.dispatches;
     int constraintCount = constraints != null ? constraints.constraints.size() : 0;
     depth++;
@@ -707,7 +726,7 @@ final class DispatchInterpreter {
       }
       return routed;
     }
-    if (decisions.size() > decisionCount || fellThrough != fell) {
+    if (decisions.size() > decisionCount || fellThrough != fell || dispatchTests > tests) {
       return true;
     }
     truncate(codeSize, decisionCount, fell, start, fallFrame);
