@@ -260,6 +260,13 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
         routes.addAll(routesFor(context, shared, entry, f, proposal, constraints.parameterNames));
       }
     }
+    if (routes.isEmpty() && constraints.dispatches) {
+      context.diagnostics().warning(
+          "dispatch-no-routes",
+          entry.className() + "#" + entry.method().getNameAsString()
+              + " dispatches on the request, but no candidate route reached a branch that serves it.",
+          context.workspace().ref(entry.method().getName()));
+    }
     return routes;
   }
 

@@ -1460,6 +1460,11 @@ final class DispatchInterpreter {
           return Optional.of(stringTest(first, n, second, call));
         }
         return Optional.of(DispatchValue.UNKNOWN);
+      case "Optional":
+        if ((n.equals("ofNullable") || n.equals("of")) && args.size() == 1) {
+          return Optional.of(eval(args.get(0), frame));
+        }
+        return Optional.of(DispatchValue.UNKNOWN);
       case "Map":
       case "ImmutableMap":
       case "Collections":
