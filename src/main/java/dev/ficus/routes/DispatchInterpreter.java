@@ -300,8 +300,47 @@ final class DispatchInterpreter {
     if (s.isLocalClassDeclarationStmt() || s.isLocalRecordDeclarationStmt() || s.isEmptyStmt()) {
       return Flow.NORMAL;
     }
-    // Loops and the rest: their code runs for this route as a whole.
+    if (s.isForEachStmt() || s.isForStmt() || s.isWhileStmt() || s.isDoStmt()) {
+      return walkLoop(s, frame);
+    }
+    // The rest: its code runs for this route as a whole.
     code.add(s);
+    return Flow.NORMAL;
+  }
+
+  /**
+   * A loop runs for the route as a whole, unless it tests the request: a list of routes searched
+   * for a match is dispatch ficus cannot enumerate, and adding it whole would give the route every
+   * other route's code.
+   */
+  private Flow walkLoop(Statement loop, Frame frame) {
+    Statement body = loop.isForEachStmt() ? loop.asForEachStmt().getBody()
+        : loop.isForStmt() ? loop.asForStmt().getBody()
+        : loop.isWhileStmt() ? loop.asWhileStmt().getBody()
+        : loop.asDoStmt().getBody();
+    if (explore) {
+      int before = constraints.constraints.size();
+      boolean dispatchedBefore = constraints.dispatches;
+      walk(body, frame.copy());
+      if (constraints.constraints.size() > before || constraints.dispatches != dispatchedBefore) {
+        constraints.unresolved.add(loop);
+      }
+      return Flow.NORMAL;
+    }
+    int codeSize = code.size();
+    int decisionCount = decisions.size();
+    boolean fell = fellThrough;
+    int start = leafCodeStart;
+    Frame fallFrame = fellFrame;
+    int tests = dispatchTests;
+    walk(body, frame.copy());
+    boolean dispatching = decisions.size() > decisionCount || fellThrough != fell || dispatchTests > tests;
+    truncate(codeSize, decisionCount, fell, start, fallFrame);
+    if (dispatching) {
+      unresolved(loop);
+      return Flow.NORMAL;
+    }
+    code.add(loop);
     return Flow.NORMAL;
   }
 
