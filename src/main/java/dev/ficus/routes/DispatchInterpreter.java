@@ -1988,11 +1988,68 @@ final class DispatchInterpreter {
       boolean ours = scope instanceof NameExpr n && n.getNameAsString().equals(name)
           || scope instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr
               && fa.getNameAsString().equals(name);
-      if (ours) {
-        addEntry(table, put.getArguments().get(0), put.getArguments().get(1), put, owner);
+      if (!ours) {
+        continue;
+      }
+      Optional<MethodDeclaration> registrar = put.findAncestor(MethodDeclaration.class)
+          .filter(m -> usesParameter(m, put.getArguments()));
+      if (registrar.isPresent()) {
+        registrations(table, registrar.get(), put, owner);
+      } else {
+        addEntry(table, put.getArguments().get(0), put.getArguments().get(1), put.getArguments().get(0), owner);
       }
     }
     return table;
+  }
+
+  private static boolean usesParameter(MethodDeclaration m, List<Expression> args) {
+    for (Expression a : args) {
+      for (NameExpr n : a.findAll(NameExpr.class)) {
+        if (m.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(n.getNameAsString()))) {
+          return true;
+        }
+      }
+      if (a instanceof NameExpr n
+          && m.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(n.getNameAsString()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code register("GET /orders", this::list)} where {@code register} does {@code
+   * routes.put(key, handler)}: one entry per call, declared at the call.
+   */
+  private void registrations(Table table, MethodDeclaration registrar, MethodCallExpr put, TypeDeclaration<?> owner) {
+    String name = registrar.getNameAsString();
+    int arity = registrar.getParameters().size();
+    for (MethodCallExpr call : owner.findAll(MethodCallExpr.class)) {
+      if (!call.getNameAsString().equals(name) || call.getArguments().size() != arity
+          || call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr)
+          || call.findAncestor(MethodDeclaration.class).filter(m -> m == registrar).isPresent()) {
+        continue;
+      }
+      Frame frame = new Frame(new HashMap<>(), new HashMap<>(), owner, owner, null, call);
+      DispatchInterpreter constants = new DispatchInterpreter(shared, null, null);
+      for (int i = 0; i < arity; i++) {
+        frame.env.put(registrar.getParameter(i).getNameAsString(), constants.evaluate(call.getArgument(i), frame));
+      }
+      Object key = constantOf(constants.evaluate(put.getArgument(0), frame));
+      Expression value = put.getArgument(1);
+      if (value instanceof NameExpr n) {
+        for (int i = 0; i < arity; i++) {
+          if (registrar.getParameter(i).getNameAsString().equals(n.getNameAsString())) {
+            value = call.getArgument(i);
+          }
+        }
+      }
+      if (key != null) {
+        table.entries.add(new TableEntry(key, value, call, owner));
+      } else {
+        unresolved(call);
+      }
+    }
   }
 
   private Table tableFrom(Expression init, TypeDeclaration<?> owner) {
