@@ -16,7 +16,7 @@ import dev.ficus.model.Trigger;
 import dev.ficus.routes.DispatchConstraints.Constraint;
 import dev.ficus.routes.DispatchConstraints.Op;
 import dev.ficus.routes.DispatchInterpreter.Decision;
-import dev.ficus.routes.DispatchInterpreter.Served;
+import dev.ficus.routes.DispatchDelegates.Served;
 import dev.ficus.routes.DispatchPaths.Candidate;
 import dev.ficus.routes.DispatchPaths.Proposal;
 import dev.ficus.routes.DispatchValue.Role;
@@ -260,6 +260,13 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
         routes.addAll(routesFor(context, shared, entry, f, proposal, constraints.parameterNames));
       }
     }
+    if (routes.isEmpty() && constraints.dispatches) {
+      context.diagnostics().warning(
+          "dispatch-no-routes",
+          entry.className() + "#" + entry.method().getNameAsString()
+              + " dispatches on the request, but no candidate route reached a branch that serves it.",
+          context.workspace().ref(entry.method().getName()));
+    }
     return routes;
   }
 
@@ -374,7 +381,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
           }
           Served served = frame == null
               ? new Served(null, false)
-              : run.served(new ArrayList<>(leafCode), frame.copy());
+              : new DispatchDelegates(run).served(new ArrayList<>(leafCode), frame.copy());
           if (served.error() || run.failed) {
             if (DispatchPaths.variables(probe.template()) == 0) {
               break;
@@ -389,7 +396,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
           Leaf leaf = leaves.get(source);
           if (leaf == null) {
             String handler = served.handler() != null ? served.handler()
-                : DispatchInterpreter.enclosingMethod(decision == null ? entry.method() : leafBody(decision, leafCode));
+                : DispatchDelegates.enclosingMethod(decision == null ? entry.method() : leafBody(decision, leafCode));
             List<Node> named = new ArrayList<>(leafCode);
             delegateBody(context.workspace(), served.handler()).ifPresent(named::add);
             leaf = new Leaf(source, List.copyOf(run.code), handler, pathTested, parameterNames(named));

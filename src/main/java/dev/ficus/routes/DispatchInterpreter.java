@@ -96,21 +96,6 @@ final class DispatchInterpreter {
       Set.of("readTree", "readValue", "parse", "fromJson", "convertValue", "treeToValue",
           "parseObject", "parseString", "parseReader", "readerFor", "decode");
 
-  private static final Pattern HELPER = Pattern.compile(
-      "(?i)(ok|created|accepted|noContent|notFound|badRequest|unauthorized|forbidden|conflict|"
-          + "error|serverError|internalError|internalServerError|methodNotAllowed|notAllowed|"
-          + "unsupported|respond|response|reply|json|toJson|writeValueAsString|serialize|"
-          + "build|buildResponse|createResponse|makeResponse|newResponse|failure|fail|"
-          + "withStatus|(?-i:with[A-Z]\\w*)|send|render|toResponse|asResponse|httpResponse|apiResponse|"
-          + "jsonResponse|text|html|cors|log|logRequest|logResponse|logEvent|trace|debug|info|warn|body|parseBody|toBody|fromBody|readBody|"
-          + "pathParam|pathParameter|queryParam|header)");
-
-  private static final Pattern ERROR_TEXT = Pattern.compile(
-      "(?i)(not ?found|not_found|not ?allowed|not_allowed|unsupported|unknown (route|path|"
-          + "method|resource|endpoint|operation)|no (such )?(route|handler|resource|endpoint)|"
-          + "invalid (route|path|method)|unhandled|SC_NOT_FOUND|METHOD_NOT_ALLOWED)"
-          + "|\\b(40[0-9]|50[0-9])\\b");
-
   /** How statements end. */
   enum Flow {
     NORMAL,
@@ -186,6 +171,8 @@ final class DispatchInterpreter {
   final List<Decision> decisions = new ArrayList<>();
   int leafCodeStart;
   boolean fellThrough;
+  /** Dispatch tests evaluated so far, taken or not. */
+  private int dispatchTests;
   /** The request made the code fail (a missing table entry invoked). */
   boolean failed;
   private Frame fellFrame;
@@ -313,8 +300,47 @@ final class DispatchInterpreter {
     if (s.isLocalClassDeclarationStmt() || s.isLocalRecordDeclarationStmt() || s.isEmptyStmt()) {
       return Flow.NORMAL;
     }
-    // Loops and the rest: their code runs for this route as a whole.
+    if (s.isForEachStmt() || s.isForStmt() || s.isWhileStmt() || s.isDoStmt()) {
+      return walkLoop(s, frame);
+    }
+    // The rest: its code runs for this route as a whole.
     code.add(s);
+    return Flow.NORMAL;
+  }
+
+  /**
+   * A loop runs for the route as a whole, unless it tests the request: a list of routes searched
+   * for a match is dispatch ficus cannot enumerate, and adding it whole would give the route every
+   * other route's code.
+   */
+  private Flow walkLoop(Statement loop, Frame frame) {
+    Statement body = loop.isForEachStmt() ? loop.asForEachStmt().getBody()
+        : loop.isForStmt() ? loop.asForStmt().getBody()
+        : loop.isWhileStmt() ? loop.asWhileStmt().getBody()
+        : loop.asDoStmt().getBody();
+    if (explore) {
+      int before = constraints.constraints.size();
+      boolean dispatchedBefore = constraints.dispatches;
+      walk(body, frame.copy());
+      if (constraints.constraints.size() > before || constraints.dispatches != dispatchedBefore) {
+        constraints.unresolved.add(loop);
+      }
+      return Flow.NORMAL;
+    }
+    int codeSize = code.size();
+    int decisionCount = decisions.size();
+    boolean fell = fellThrough;
+    int start = leafCodeStart;
+    Frame fallFrame = fellFrame;
+    int tests = dispatchTests;
+    walk(body, frame.copy());
+    boolean dispatching = decisions.size() > decisionCount || fellThrough != fell || dispatchTests > tests;
+    truncate(codeSize, decisionCount, fell, start, fallFrame);
+    if (dispatching) {
+      unresolved(loop);
+      return Flow.NORMAL;
+    }
+    code.add(loop);
     return Flow.NORMAL;
   }
 
@@ -434,6 +460,7 @@ final class DispatchInterpreter {
     }
     Boolean b = test.asBoolean();
     if (dispatch) {
+      dispatchTests++;
       if (b == null) {
         unresolved(ifStmt.getCondition());
         return Flow.NORMAL;
@@ -450,9 +477,7 @@ final class DispatchInterpreter {
         decide(otherwise, frame, false, kinds);
         return walk(otherwise, frame);
       }
-      fellThrough = true;
-      fellFrame = frame;
-      leafCodeStart = code.size();
+      fallThrough(frame);
       return Flow.NORMAL;
     }
     if (b != null) {
@@ -483,8 +508,9 @@ final class DispatchInterpreter {
     boolean fell = fellThrough;
     int start = leafCodeStart;
     Frame fallFrame = fellFrame;
+    int tests = dispatchTests;
     Flow flow = walk(branch, frame.copy());
-    if (decisions.size() > decisionCount || fellThrough != fell) {
+    if (decisions.size() > decisionCount || fellThrough != fell || dispatchTests > tests) {
       return Optional.of(flow);
     }
     truncate(codeSize, decisionCount, fell, start, fallFrame);
@@ -541,6 +567,9 @@ final class DispatchInterpreter {
       }
       return isExpression ? Flow.YIELD : Flow.NORMAL;
     }
+    if (dispatch) {
+      dispatchTests++;
+    }
     int match = -1;
     int fallback = -1;
     boolean unknownLabel = false;
@@ -572,9 +601,7 @@ final class DispatchInterpreter {
     int start = match >= 0 ? match : fallback;
     if (start < 0) {
       if (dispatch) {
-        fellThrough = true;
-        fellFrame = frame;
-        leafCodeStart = code.size();
+        fallThrough(frame);
       }
       return Flow.NORMAL;
     }
@@ -610,6 +637,21 @@ final class DispatchInterpreter {
       return field;
     }
     return evaluate(label, frame);
+  }
+
+  /**
+   * The request passed a test without matching it. Before any branch was taken, what follows is
+   * the branch of every request that matches none ({@code if (!GET) return 405; return get();});
+   * inside a taken branch it is a guard ({@code if (params == null) return badRequest();}) and
+   * the branch stays the one taken.
+   */
+  private void fallThrough(Frame frame) {
+    if (!decisions.isEmpty()) {
+      return;
+    }
+    fellThrough = true;
+    fellFrame = frame;
+    leafCodeStart = code.size();
   }
 
   private void decide(Node source, Frame frame, boolean positive, Set<Origin> kinds) {
@@ -688,6 +730,7 @@ final class DispatchInterpreter {
     boolean fell = fellThrough;
     int start = leafCodeStart;
     Frame fallFrame = fellFrame;
+    int tests = dispatchTests;
     boolean dispatchesBefore = constraints != null && constraints.dispatches;
     int constraintCount = constraints != null ? constraints.constraints.size() : 0;
     depth++;
@@ -707,7 +750,7 @@ final class DispatchInterpreter {
       }
       return routed;
     }
-    if (decisions.size() > decisionCount || fellThrough != fell) {
+    if (decisions.size() > decisionCount || fellThrough != fell || dispatchTests > tests) {
       return true;
     }
     truncate(codeSize, decisionCount, fell, start, fallFrame);
@@ -968,7 +1011,7 @@ final class DispatchInterpreter {
     return DispatchValue.UNKNOWN;
   }
 
-  private List<TypeDeclaration<?>> typesInScope(Frame frame) {
+  List<TypeDeclaration<?>> typesInScope(Frame frame) {
     List<TypeDeclaration<?>> types = new ArrayList<>();
     for (TypeDeclaration<?> t : hierarchy(frame.self)) {
       types.add(t);
@@ -1439,6 +1482,11 @@ final class DispatchInterpreter {
           }
           DispatchValue second = eval(args.get(1), frame);
           return Optional.of(stringTest(first, n, second, call));
+        }
+        return Optional.of(DispatchValue.UNKNOWN);
+      case "Optional":
+        if ((n.equals("ofNullable") || n.equals("of")) && args.size() == 1) {
+          return Optional.of(eval(args.get(0), frame));
         }
         return Optional.of(DispatchValue.UNKNOWN);
       case "Map":
@@ -1940,11 +1988,68 @@ final class DispatchInterpreter {
       boolean ours = scope instanceof NameExpr n && n.getNameAsString().equals(name)
           || scope instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr
               && fa.getNameAsString().equals(name);
-      if (ours) {
-        addEntry(table, put.getArguments().get(0), put.getArguments().get(1), put, owner);
+      if (!ours) {
+        continue;
+      }
+      Optional<MethodDeclaration> registrar = put.findAncestor(MethodDeclaration.class)
+          .filter(m -> usesParameter(m, put.getArguments()));
+      if (registrar.isPresent()) {
+        registrations(table, registrar.get(), put, owner);
+      } else {
+        addEntry(table, put.getArguments().get(0), put.getArguments().get(1), put.getArguments().get(0), owner);
       }
     }
     return table;
+  }
+
+  private static boolean usesParameter(MethodDeclaration m, List<Expression> args) {
+    for (Expression a : args) {
+      for (NameExpr n : a.findAll(NameExpr.class)) {
+        if (m.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(n.getNameAsString()))) {
+          return true;
+        }
+      }
+      if (a instanceof NameExpr n
+          && m.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(n.getNameAsString()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code register("GET /orders", this::list)} where {@code register} does {@code
+   * routes.put(key, handler)}: one entry per call, declared at the call.
+   */
+  private void registrations(Table table, MethodDeclaration registrar, MethodCallExpr put, TypeDeclaration<?> owner) {
+    String name = registrar.getNameAsString();
+    int arity = registrar.getParameters().size();
+    for (MethodCallExpr call : owner.findAll(MethodCallExpr.class)) {
+      if (!call.getNameAsString().equals(name) || call.getArguments().size() != arity
+          || call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr)
+          || call.findAncestor(MethodDeclaration.class).filter(m -> m == registrar).isPresent()) {
+        continue;
+      }
+      Frame frame = new Frame(new HashMap<>(), new HashMap<>(), owner, owner, null, call);
+      DispatchInterpreter constants = new DispatchInterpreter(shared, null, null);
+      for (int i = 0; i < arity; i++) {
+        frame.env.put(registrar.getParameter(i).getNameAsString(), constants.evaluate(call.getArgument(i), frame));
+      }
+      Object key = constantOf(constants.evaluate(put.getArgument(0), frame));
+      Expression value = put.getArgument(1);
+      if (value instanceof NameExpr n) {
+        for (int i = 0; i < arity; i++) {
+          if (registrar.getParameter(i).getNameAsString().equals(n.getNameAsString())) {
+            value = call.getArgument(i);
+          }
+        }
+      }
+      if (key != null) {
+        table.entries.add(new TableEntry(key, value, call, owner));
+      } else {
+        unresolved(call);
+      }
+    }
   }
 
   private Table tableFrom(Expression init, TypeDeclaration<?> owner) {
@@ -2003,210 +2108,6 @@ final class DispatchInterpreter {
     } else {
       unresolved(key);
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The method a branch delegates to
-
-  /** What a branch does: the method it delegates to (null when inline) and whether it is an error. */
-  record Served(String handler, boolean error) {}
-
-  /**
-   * The method the branch delegates to: the call whose result is returned (looking through
-   * response helpers such as {@code ok(...)}), else the single call the branch makes. A branch
-   * that only answers an error (404, 405, a throw) serves no route.
-   */
-  Served served(List<Node> leafCode, Frame frame) {
-    String returned = null;
-    List<String> all = new ArrayList<>();
-    boolean throwsLast = false;
-    StringBuilder text = new StringBuilder();
-    for (Node node : leafCode) {
-      boolean inCatch = node.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.stmt.CatchClause).isPresent();
-      if (!inCatch) {
-        text.append(node).append('\n');
-      }
-      throwsLast = node instanceof ThrowStmt;
-      Expression e = null;
-      boolean result = false;
-      if (node instanceof ReturnStmt r) {
-        e = r.getExpression().orElse(null);
-        result = true;
-      } else if (node instanceof YieldStmt y) {
-        e = y.getExpression();
-        result = true;
-      } else if (node instanceof ExpressionStmt es) {
-        e = es.getExpression();
-        result = es.getParentNode().filter(SwitchEntry.class::isInstance).isPresent();
-      } else if (node instanceof Expression ex) {
-        e = ex;
-        result = true;
-      }
-      if (e == null) {
-        continue;
-      }
-      Optional<String> d = delegate(e, frame, 0);
-      if (d.isPresent()) {
-        if (!all.contains(d.get())) {
-          all.add(d.get());
-        }
-        if (result) {
-          returned = d.get();
-        }
-      }
-    }
-    String handler = returned != null ? returned : all.size() == 1 ? all.get(0) : null;
-    boolean works = leafCode.stream().anyMatch(n -> n instanceof MethodCallExpr || n instanceof ObjectCreationExpr
-        || n instanceof MethodReferenceExpr || n instanceof LambdaExpr
-        || !n.findAll(MethodCallExpr.class).isEmpty() || !n.findAll(ObjectCreationExpr.class).isEmpty());
-    boolean error = all.isEmpty()
-        && (!works || throwsLast || ERROR_TEXT.matcher(text).find());
-    return new Served(handler, error);
-  }
-
-  private Optional<String> delegate(Expression expression, Frame frame, int level) {
-    if (level > 12) {
-      return Optional.empty();
-    }
-    Expression e = unwrap(expression);
-    if (e instanceof MethodCallExpr call) {
-      Optional<Target> target = resolveCall(call, frame);
-      if (target.isPresent() && !helper(target.get(), frame)
-          && !(ownHelper(target.get(), frame) && wrapsCall(call, frame, level))) {
-        return Optional.of(qualifiedName(target.get()));
-      }
-      if (call.getScope().isPresent()) {
-        Optional<String> d = delegate(call.getScope().get(), frame, level + 1);
-        if (d.isPresent()) {
-          return d;
-        }
-      }
-      for (Expression a : call.getArguments()) {
-        Optional<String> d = delegate(a, frame, level + 1);
-        if (d.isPresent()) {
-          return d;
-        }
-      }
-      return Optional.empty();
-    }
-    if (e instanceof ObjectCreationExpr oce) {
-      for (Expression a : oce.getArguments()) {
-        Optional<String> d = delegate(a, frame, level + 1);
-        if (d.isPresent()) {
-          return d;
-        }
-      }
-      return Optional.empty();
-    }
-    if (e instanceof MethodReferenceExpr ref) {
-      return methodReference(ref, frame);
-    }
-    if (e instanceof LambdaExpr lambda) {
-      Frame inner = frame.copy();
-      for (Parameter p : lambda.getParameters()) {
-        inner.types.put(p.getNameAsString(), p.getTypeAsString());
-      }
-      if (lambda.getExpressionBody().isPresent()) {
-        return delegate(lambda.getExpressionBody().get(), inner, level + 1);
-      }
-      if (lambda.getBody() instanceof BlockStmt block) {
-        List<Node> statements = new ArrayList<>(block.getStatements());
-        return Optional.ofNullable(served(statements, inner).handler());
-      }
-      return Optional.empty();
-    }
-    if (e instanceof AssignExpr assign) {
-      return delegate(assign.getValue(), frame, level + 1);
-    }
-    if (e instanceof VariableDeclarationExpr decl && decl.getVariables().size() == 1) {
-      VariableDeclarator v = decl.getVariable(0);
-      frame.types.putIfAbsent(v.getNameAsString(), v.getTypeAsString());
-      return v.getInitializer().flatMap(i -> delegate(i, frame, level + 1));
-    }
-    return Optional.empty();
-  }
-
-  private static final Pattern HELPER_TYPE = Pattern.compile(
-      "(?i).*(response|result|http|json|util|utils|helper|helpers|reply|api|web|lambda|gateway)s?");
-
-  /**
-   * A response or parsing helper ({@code ok(...)}, {@code Responses.notFound()}): a helper name on
-   * the dispatching class itself or on a utility-looking class, never a service's own method.
-   */
-  private boolean helper(Target target, Frame frame) {
-    if (!HELPER.matcher(target.method().getNameAsString()).matches()) {
-      return false;
-    }
-    TypeDeclaration<?> declaring = enclosingType(target.method());
-    return ownHelper(target, frame)
-        || declaring != null && HELPER_TYPE.matcher(declaring.getNameAsString()).matches();
-  }
-
-  /** A method of the dispatching class itself (a response wrapper, typically). */
-  private boolean ownHelper(Target target, Frame frame) {
-    TypeDeclaration<?> declaring = enclosingType(target.method());
-    return declaring != null && (typesInScope(frame).contains(declaring));
-  }
-
-  /** True when an argument of the call delegates somewhere itself: {@code wrap(service.list())}. */
-  private boolean wrapsCall(MethodCallExpr call, Frame frame, int level) {
-    for (Expression a : call.getArguments()) {
-      if (delegate(a, frame, level + 1).isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Optional<String> methodReference(MethodReferenceExpr ref, Frame frame) {
-    String n = ref.getIdentifier();
-
-    Expression scope = ref.getScope();
-    List<TypeDeclaration<?>> types = new ArrayList<>();
-    if (scope instanceof ThisExpr) {
-      types.addAll(typesInScope(frame));
-    } else if (scope instanceof com.github.javaparser.ast.expr.TypeExpr typeExpr) {
-      // The parser cannot tell `books::find` (a variable) from `Books::find` (a type).
-      String written = typeExpr.getTypeAsString();
-      Optional<TypeDeclaration<?>> variable = written.contains(".") || written.contains("<")
-          ? Optional.empty()
-          : staticType(new NameExpr(written), frame);
-      variable.or(() -> typeNamed(written, ref)).ifPresent(types::add);
-    } else {
-      staticType(scope, frame).ifPresent(types::add);
-    }
-    for (TypeDeclaration<?> t : types) {
-      for (TypeDeclaration<?> h : hierarchy(t)) {
-        List<MethodDeclaration> methods = h.getMethodsByName(n);
-        if (!methods.isEmpty()) {
-          Target target = new Target(h, methods.get(0));
-          return helper(target, frame) ? Optional.empty() : Optional.of(qualifiedName(target));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  static String qualifiedName(Target target) {
-    TypeDeclaration<?> declaring = enclosingType(target.method());
-    String type = declaring != null
-        ? declaring.getFullyQualifiedName().orElse(declaring.getNameAsString())
-        : target.type().getFullyQualifiedName().orElse(target.type().getNameAsString());
-    return type + "#" + target.method().getNameAsString();
-  }
-
-  /** {@code pkg.Class#method} of the method or constructor that holds a node. */
-  static String enclosingMethod(Node node) {
-    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof CallableDeclaration<?> c) {
-        TypeDeclaration<?> t = enclosingType(c);
-        String type = t == null ? "?" : t.getFullyQualifiedName().orElse(t.getNameAsString());
-        String name = c instanceof MethodDeclaration ? c.getNameAsString() : "<init>";
-        return type + "#" + name;
-      }
-    }
-    TypeDeclaration<?> t = enclosingType(node);
-    return (t == null ? "?" : t.getFullyQualifiedName().orElse(t.getNameAsString())) + "#<clinit>";
   }
 
   // ---------------------------------------------------------------------------------------------

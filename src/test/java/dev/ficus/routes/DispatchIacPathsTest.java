@@ -31,11 +31,11 @@ class DispatchIacPathsTest {
         public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
           Map<String, String> params = event.getPathParameters();
           switch (event.getHttpMethod()) {
-            case "GET":
+            case "GET": // ROUTE: GET /orders -> com.acme.OrderRepository#loadAll
               if (params != null && params.containsKey("orderId")) { // ROUTE: GET /orders/{orderId} -> com.acme.OrderRepository#load
                 return repository.load(params.get("orderId"));
               }
-              return repository.loadAll(); // ROUTE: GET /orders -> com.acme.OrderRepository#loadAll
+              return repository.loadAll();
             case "POST": // ROUTE: POST /orders -> com.acme.OrderRepository#store
               return repository.store(event.getBody());
             case "DELETE": // ROUTE: DELETE /orders/{orderId} -> com.acme.OrderRepository#remove

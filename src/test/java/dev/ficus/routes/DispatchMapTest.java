@@ -206,4 +206,98 @@ class DispatchMapTest {
 
     RouteMarkers.check(extractor, repo);
   }
+
+  @Test
+  void optionalAroundTheLookup() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/Responses.java", RESPONSES)
+        .java("com/acme/ClaimHandler.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+            import java.util.Map;
+            import java.util.Optional;
+            import java.util.function.Function;
+
+            public class ClaimHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              private final ClaimService claims = new ClaimService();
+              private final Map<String, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> routes = Map.of(
+                  "POST /claims", claims::file, // ROUTE: POST /claims -> com.acme.ClaimService#file
+                  "GET /claims/{claimId}", claims::track); // ROUTE: GET /claims/{claimId} -> com.acme.ClaimService#track
+
+              @Override
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+                return Optional.ofNullable(routes.get(event.getHttpMethod() + " " + event.getResource()))
+                    .map(route -> route.apply(event))
+                    .orElseGet(Responses::notFound);
+              }
+            }
+            """)
+        .java("com/acme/ClaimService.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+            public class ClaimService {
+              public APIGatewayProxyResponseEvent file(APIGatewayProxyRequestEvent e) { return null; }
+              public APIGatewayProxyResponseEvent track(APIGatewayProxyRequestEvent e) { return null; }
+            }
+            """);
+
+    RouteMarkers.check(extractor, repo);
+  }
+
+  @Test
+  void routesRegisteredThroughAHelperMethod() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/Responses.java", RESPONSES)
+        .java("com/acme/FleetHandler.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+            import java.util.LinkedHashMap;
+            import java.util.Map;
+            import java.util.function.Function;
+
+            public class FleetHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              private final Map<String, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>> routes = new LinkedHashMap<>();
+              private final FleetService fleet = new FleetService();
+
+              public FleetHandler() {
+                register("GET", "/vehicles", fleet::vehicles); // ROUTE: GET /vehicles -> com.acme.FleetService#vehicles
+                register("PUT", "/vehicles/{vin}", fleet::update); // ROUTE: PUT /vehicles/{vin} -> com.acme.FleetService#update
+              }
+
+              private void register(String method, String resource, Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+                routes.put(method + " " + resource, handler);
+              }
+
+              @Override
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+                var handler = routes.get(event.getHttpMethod() + " " + event.getResource());
+                return handler != null ? handler.apply(event) : Responses.notFound();
+              }
+            }
+            """)
+        .java("com/acme/FleetService.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+            public class FleetService {
+              public APIGatewayProxyResponseEvent vehicles(APIGatewayProxyRequestEvent e) { return null; }
+              public APIGatewayProxyResponseEvent update(APIGatewayProxyRequestEvent e) { return null; }
+            }
+            """);
+
+    RouteMarkers.check(extractor, repo);
+  }
 }

@@ -194,4 +194,58 @@ class DispatchNearMissTest {
     RouteContext context = new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics());
     assertThat(extractor.extract(context)).isEmpty();
   }
+
+  @Test
+  void aLoopOverRoutesIsReportedNotFollowed() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/Handler.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+            import java.util.List;
+
+            public class Handler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              private final List<Endpoint> endpoints = Endpoint.all();
+
+              @Override
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+                if ("/ping".equals(event.getPath())) { // ROUTE: ANY /ping -> com.acme.Handler#handleRequest
+                  return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody("pong");
+                }
+                for (Endpoint endpoint : endpoints) {
+                  if (endpoint.path().equals(event.getPath())) {
+                    return endpoint.handle(event);
+                  }
+                }
+                return new APIGatewayProxyResponseEvent().withStatusCode(404);
+              }
+            }
+            """)
+        .java("com/acme/Endpoint.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+            import java.util.List;
+
+            public interface Endpoint {
+              String path();
+              APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event);
+              static List<Endpoint> all() { return List.of(); }
+            }
+            """);
+
+    TestRepo.Loaded loaded = repo.load();
+    RouteContext context = new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics());
+    List<ExtractedRoute> routes = extractor.extract(context);
+    RouteMarkers.compare(repo, routes.stream().map(ExtractedRoute::route).toList());
+    assertThat(routes.get(0).entryCode()).extracting(Object::toString).noneMatch(s -> s.contains("endpoint.handle"));
+    assertThat(loaded.diagnostics().sorted())
+        .filteredOn(d -> d.code().equals("dispatch-unresolved"))
+        .extracting(d -> d.source().line())
+        .contains(18);
+  }
 }

@@ -37,6 +37,9 @@ class DispatchSwitchTest {
                   case "GET /orders": // ROUTE: GET /orders -> com.acme.OrderService#list
                     return ok(orders.list());
                   case "GET /orders/{id}": // ROUTE: GET /orders/{id} -> com.acme.OrderService#find
+                    if (event.getPathParameters() == null || !event.getPathParameters().containsKey("id")) {
+                      return new APIGatewayProxyResponseEvent().withStatusCode(400);
+                    }
                     return ok(orders.find(event.getPathParameters().get("id")));
                   case "POST /orders": // ROUTE: POST /orders -> com.acme.OrderService#create
                     return ok(orders.create(event.getBody()));
