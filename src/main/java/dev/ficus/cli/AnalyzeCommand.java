@@ -67,7 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--force", description = "Overwrite the --output file if it exists.")
+  @Option(names = "--force", description = "Overwrite the --output or --write-baseline file if it exists.")
   boolean force;
 
   @Option(names = "--include-tests", description = "Also analyze test sources (src/test/...).")
@@ -102,7 +102,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--write-baseline",
       paramLabel = "FILE",
-      description = "Record today's findings in FILE, to pass to --baseline later (overwrites FILE).")
+      description = "Record today's findings in FILE, to pass to --baseline later (an existing FILE only with --force).")
   Path writeBaseline;
 
   @Option(
@@ -116,6 +116,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     if (output != null && Files.exists(output) && !force) {
       throw new UsageException("The output file " + output + " exists; pass --force to overwrite it.");
+    }
+    if (writeBaseline != null && Files.exists(writeBaseline) && !force) {
+      throw new UsageException("The baseline file " + writeBaseline + " exists; pass --force to overwrite it.");
     }
     if (monolithRoutes < 2) {
       throw new UsageException("--monolith-routes must be at least 2.");

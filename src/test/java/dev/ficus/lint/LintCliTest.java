@@ -72,6 +72,12 @@ class LintCliTest {
     CliRun run = CliRun.of("analyze", repo.toString(), "--baseline", baseline.toString(), "--fail-on", "warning");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("Orders#quote").doesNotContain("Orders#handleRequest");
+
+    CliRun again = CliRun.of("analyze", repo.toString(), "--write-baseline", baseline.toString());
+    assertThat(again.exitCode()).as("an existing baseline is kept without --force").isEqualTo(2);
+    assertThat(again.err()).contains("exists; pass --force");
+    assertThat(CliRun.of("analyze", repo.toString(), "--force", "--write-baseline", baseline.toString()).exitCode()).isZero();
+    assertThat(Files.readString(baseline, StandardCharsets.UTF_8)).contains("Orders#quote");
   }
 
   @Test
