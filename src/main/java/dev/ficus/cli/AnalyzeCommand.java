@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -70,13 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite the --output or --write-baseline file if it exists.")
   boolean force;
 
-  @Option(names = "--include-tests", description = "Also analyze test sources (src/test/...).")
-  boolean includeTests;
-
-  @Option(
-      names = "--no-dependency-jars",
-      description = "Do not look for the repository's dependency jars in the local Maven repository.")
-  boolean noDependencyJars;
+  @Mixin InputOptions input;
 
   @Option(
       names = "--explain",
@@ -126,7 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Baseline known = baseline == null ? null : readBaseline(baseline);
     Analysis analysis =
         new AnalysisPipeline(
-                new AnalysisPipeline.Options(includeTests, !noDependencyJars),
+                input.pipelineOptions(),
                 new LintOptions(monolithRoutes, LintOptions.DEFAULT_MONOLITH_RESOURCES))
             .analyze(repo);
     if (writeBaseline != null) {

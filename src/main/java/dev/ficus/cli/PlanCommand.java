@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -79,13 +80,7 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite the output files if they exist.")
   boolean force;
 
-  @Option(names = "--include-tests", description = "Also analyze test sources (src/test/...).")
-  boolean includeTests;
-
-  @Option(
-      names = "--no-dependency-jars",
-      description = "Do not look for the repository's dependency jars in the local Maven repository.")
-  boolean noDependencyJars;
+  @Mixin InputOptions input;
 
   @Override
   public Integer call() {
@@ -123,7 +118,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     Analysis analysis =
-        new AnalysisPipeline(new AnalysisPipeline.Options(includeTests, !noDependencyJars)).analyze(repo);
+        new AnalysisPipeline(input.pipelineOptions()).analyze(repo);
     if (analysis.routes().isEmpty()) {
       boolean noJava =
           analysis.diagnostics().stream().map(Diagnostic::code).anyMatch("no-java-sources"::equals);

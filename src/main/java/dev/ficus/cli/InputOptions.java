@@ -1,0 +1,19 @@
+package dev.ficus.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options every command that analyzes a repository shares, as a picocli mixin. */
+final class InputOptions {
+
+  @Option(names = "--include-tests", description = "Also analyze test sources (src/test/...).")
+  boolean includeTests;
+
+  @Option(
+      names = "--no-dependency-jars",
+      description = "Do not look for the repository's dependency jars in the local Maven repository.")
+  boolean noDependencyJars;
+
+  AnalysisPipeline.Options pipelineOptions() {
+    return new AnalysisPipeline.Options(includeTests, !noDependencyJars);
+  }
+}
