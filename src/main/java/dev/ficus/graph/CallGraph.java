@@ -222,6 +222,42 @@ public final class CallGraph {
   }
 
   /**
+   * Shortest paths from several entry calls at once (one breadth-first search, entries in the
+   * given order): what a route's entry code reaches. Entry vertices have depth 1, no parent, and
+   * the entry call's site; a single entry reuses the per-vertex cache.
+   */
+  public Map<String, Step> reachableFrom(List<Target> entries) {
+    Map<String, Step> tree = new LinkedHashMap<>();
+    if (entries.size() == 1) {
+      Target only = entries.get(0);
+      for (Map.Entry<String, Step> e : reachableFrom(only.vertex()).entrySet()) {
+        Step s = e.getValue();
+        tree.put(e.getKey(), s.parent() == null
+            ? new Step(null, only.site(), 1) : new Step(s.parent(), s.site(), s.depth() + 1));
+      }
+      return tree;
+    }
+    Deque<String> queue = new ArrayDeque<>();
+    for (Target t : entries) {
+      if (!tree.containsKey(t.vertex())) {
+        tree.put(t.vertex(), new Step(null, t.site(), 1));
+        queue.add(t.vertex());
+      }
+    }
+    while (!queue.isEmpty()) {
+      String v = queue.poll();
+      int depth = tree.get(v).depth();
+      for (Target t : successorsOf(v)) {
+        if (!tree.containsKey(t.vertex())) {
+          tree.put(t.vertex(), new Step(v, t.site(), depth + 1));
+          queue.add(t.vertex());
+        }
+      }
+    }
+    return tree;
+  }
+
+  /**
    * The calls some code makes (a route's entry code: a method, a branch, statements), resolved as
    * the graph resolves calls; lambdas in it count as called.
    */
@@ -234,6 +270,12 @@ public final class CallGraph {
     List<Target> targets = new ArrayList<>(sink.targets.values());
     targets.sort(TARGET_ORDER);
     return new Calls(targets, List.copyOf(sink.external));
+  }
+
+  private final Map<CallableDeclaration<?>, Optional<String>> ids = new IdentityHashMap<>();
+
+  private Optional<String> cachedId(CallableDeclaration<?> callable) {
+    return ids.computeIfAbsent(callable, CallGraph::idOf);
   }
 
   /** {@code pkg.Class#method(ParamType,...)}: the stable id of a method or constructor. */
@@ -718,7 +760,7 @@ public final class CallGraph {
     List<String> out = new ArrayList<>();
     for (MethodDeclaration m : type.getMethodsByName(name)) {
       if (m.getBody().isPresent() && (argc < 0 || accepts(m, argc))) {
-        idOf(m).ifPresent(out::add);
+        cachedId(m).ifPresent(out::add);
       }
     }
     return out;
@@ -741,7 +783,7 @@ public final class CallGraph {
     }
     for (ConstructorDeclaration c : decl.get().getConstructors()) {
       if (argc < 0 || accepts(c, argc)) {
-        idOf(c).ifPresent(out::add);
+        cachedId(c).ifPresent(out::add);
       }
     }
     return out;
