@@ -217,4 +217,30 @@ class ReachabilityTest {
         .containsExactly("com.acme.Handler#<clinit>", "com.acme.Settings#load");
     assertThat(linesOf(repo, "com.acme.Handler#handle")).isEmpty();
   }
+
+  @Test
+  void theSameCallTextInTwoClassesIsTwoCalls() {
+    String store = """
+        package com.acme;
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+        public class %s {
+          private static final String TABLE = "%s";
+          private final DynamoDbClient d = DynamoDbClient.create();
+          public void save() { d.putItem(r -> r.tableName(TABLE)); }
+        }
+        """;
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Orders.java", store.formatted("Orders", "orders"))
+        .java("com/acme/Invoices.java", store.formatted("Invoices", "invoices"))
+        .java("com/acme/Handler.java", """
+            package com.acme;
+            public class Handler {
+              public void handle() { new Orders().save(); new Invoices().save(); }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Handler#handle")).containsExactly(
+        "PutItem dynamodb:PutItem " + TABLE + "invoices (constant)",
+        "PutItem dynamodb:PutItem " + TABLE + "orders (constant)");
+  }
 }
