@@ -100,7 +100,7 @@ public final class EffectAnalyzer {
     int order = 0;
     for (String init : graph.initVerticesOf(handlerClassFqn)) {
       CallGraph.Target start = new CallGraph.Target(init, null);
-      for (Map.Entry<String, CallGraph.Step> e : graph.reachableFrom(init).entrySet()) {
+      for (Map.Entry<String, CallGraph.Step> e : graph.reachableFrom(init, false).entrySet()) {
         int depth = e.getValue().depth();
         Reach existing = reach.get(e.getKey());
         if (existing == null || depth < existing.depth()) {
@@ -122,7 +122,7 @@ public final class EffectAnalyzer {
   }
 
   private List<CallFrame> chain(String handler, CallGraph.Target start, String vertex) {
-    Map<String, CallGraph.Step> tree = graph.reachableFrom(start.vertex());
+    Map<String, CallGraph.Step> tree = graph.reachableFrom(start.vertex(), false);
     List<String> vertices = new ArrayList<>();
     List<SourceRef> sites = new ArrayList<>();
     for (String v = vertex; v != null; ) {

@@ -243,4 +243,32 @@ class ReachabilityTest {
         "PutItem dynamodb:PutItem " + TABLE + "invoices (constant)",
         "PutItem dynamodb:PutItem " + TABLE + "orders (constant)");
   }
+
+  @Test
+  void handlersStoredInARouteTableAreNotColdStartCode() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Handler.java", """
+            package com.acme;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.function.Function;
+            import software.amazon.awssdk.services.sqs.SqsClient;
+            public class Handler {
+              private final SqsClient sqs = SqsClient.create();
+              private final Map<String, Function<String, String>> routes = new HashMap<>();
+              public Handler() {
+                routes.put("POST /jobs", this::submit);
+                routes.put("GET /jobs", body -> { sqs.receiveMessage(r -> r.queueUrl("https://q/1/jobs")); return ""; });
+                List.of("https://q/1/warmup").forEach(url -> sqs.getQueueAttributes(r -> r.queueUrl(url)));
+              }
+              String submit(String body) { sqs.sendMessage(r -> r.queueUrl("https://q/1/jobs")); return ""; }
+              public String handleRequest(String key, String body) { return routes.get(key).apply(body); }
+            }
+            """)
+        .load();
+    List<AwsEffect> init = analyzer(repo).initEffectsOf("com.acme.Handler", null);
+    assertThat(lines(init)).containsExactly(
+        "GetQueueAttributes sqs:GetQueueAttributes * (unresolved)");
+  }
 }
