@@ -14,7 +14,6 @@ import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ public final class EffectAnalyzer {
   private final TypeResolver types;
   private final Resources resources;
   private final Map<MethodCallExpr, Optional<SdkCall>> recognized = new IdentityHashMap<>();
+  private final Map<MethodCallExpr, Map<String, List<Resources.Grant>>> resolved = new IdentityHashMap<>();
 
   /** An SDK call site: the client, the catalog operation, and the call expression. */
   record SdkCall(SdkCatalog.Client client, String operation, MethodCallExpr call) {}
@@ -55,24 +55,40 @@ public final class EffectAnalyzer {
    */
   public List<AwsEffect> effectsOf(String handler, List<Node> entryCode, LambdaFunction functionOrNull) {
     CallGraph.Calls calls = graph.callsIn(entryCode);
-    Map<String, Path> best = new LinkedHashMap<>();
     List<Path> direct = new ArrayList<>();
     for (CallGraph.ExternalCall ext : calls.external()) {
       direct.add(new Path(List.of(new CallFrame(handler, ext.site())), ext));
     }
+    Map<String, CallGraph.Step> tree = graph.reachableFrom(calls.targets());
     Map<String, Reach> reach = new TreeMap<>();
     int order = 0;
-    for (CallGraph.Target start : calls.targets()) {
-      for (Map.Entry<String, CallGraph.Step> e : graph.reachableFrom(start.vertex()).entrySet()) {
-        int depth = e.getValue().depth() + 1;
-        Reach existing = reach.get(e.getKey());
-        if (existing == null || depth < existing.depth()) {
-          reach.put(e.getKey(), new Reach(start, depth, order));
-        }
-      }
-      order++;
+    for (Map.Entry<String, CallGraph.Step> e : tree.entrySet()) {
+      reach.put(e.getKey(), new Reach(null, e.getValue().depth(), order++));
     }
-    return collect(direct, reach, (vertex, r) -> chain(handler, r.start(), vertex), functionOrNull);
+    return collect(direct, reach, (vertex, r) -> chainIn(handler, tree, vertex), functionOrNull);
+  }
+
+  /** Frames from the handler through the entry call down to (not including) {@code vertex}. */
+  private static List<CallFrame> chainIn(String handler, Map<String, CallGraph.Step> tree, String vertex) {
+    List<String> vertices = new ArrayList<>();
+    List<SourceRef> sites = new ArrayList<>();
+    SourceRef entrySite = null;
+    for (String v = vertex; v != null; ) {
+      vertices.add(0, v);
+      CallGraph.Step step = tree.get(v);
+      if (step.parent() == null) {
+        entrySite = step.site();
+        break;
+      }
+      sites.add(0, step.site());
+      v = step.parent();
+    }
+    List<CallFrame> frames = new ArrayList<>();
+    frames.add(new CallFrame(handler, entrySite));
+    for (int i = 0; i < vertices.size() - 1; i++) {
+      frames.add(new CallFrame(CallGraph.displayName(vertices.get(i)), sites.get(i)));
+    }
+    return frames;
   }
 
   /**
@@ -84,7 +100,7 @@ public final class EffectAnalyzer {
     int order = 0;
     for (String init : graph.initVerticesOf(handlerClassFqn)) {
       CallGraph.Target start = new CallGraph.Target(init, null);
-      for (Map.Entry<String, CallGraph.Step> e : graph.reachableFrom(init).entrySet()) {
+      for (Map.Entry<String, CallGraph.Step> e : graph.reachableFrom(init, false).entrySet()) {
         int depth = e.getValue().depth();
         Reach existing = reach.get(e.getKey());
         if (existing == null || depth < existing.depth()) {
@@ -106,7 +122,7 @@ public final class EffectAnalyzer {
   }
 
   private List<CallFrame> chain(String handler, CallGraph.Target start, String vertex) {
-    Map<String, CallGraph.Step> tree = graph.reachableFrom(start.vertex());
+    Map<String, CallGraph.Step> tree = graph.reachableFrom(start.vertex(), false);
     List<String> vertices = new ArrayList<>();
     List<SourceRef> sites = new ArrayList<>();
     for (String v = vertex; v != null; ) {
@@ -130,9 +146,14 @@ public final class EffectAnalyzer {
 
   private List<AwsEffect> collect(
       List<Path> direct, Map<String, Reach> reach, Chainer chainer, LambdaFunction function) {
-    Map<MethodCallExpr, Path> paths = new LinkedHashMap<>();
+    // Identity, not equals: JavaParser nodes compare by structure, and the same call text in two
+    // classes is two calls.
+    Map<MethodCallExpr, Path> paths = new IdentityHashMap<>();
+    List<Path> found = new ArrayList<>();
     for (Path p : direct) {
-      paths.putIfAbsent(p.call().call(), p);
+      if (paths.putIfAbsent(p.call().call(), p) == null) {
+        found.add(p);
+      }
     }
     List<Map.Entry<String, Reach>> ordered = new ArrayList<>(reach.entrySet());
     ordered.sort(Comparator.comparingInt((Map.Entry<String, Reach> e) -> e.getValue().depth())
@@ -153,20 +174,29 @@ public final class EffectAnalyzer {
         }
         List<CallFrame> frames = new ArrayList<>(prefix);
         frames.add(new CallFrame(CallGraph.displayName(e.getKey()), ext.site()));
-        paths.put(ext.call(), new Path(frames, ext));
+        Path path = new Path(frames, ext);
+        paths.put(ext.call(), path);
+        found.add(path);
       }
     }
     List<AwsEffect> effects = new ArrayList<>();
-    for (Path p : paths.values()) {
+    for (Path p : found) {
       Optional<SdkCall> sdk = recognize(p.call().call());
       if (sdk.isEmpty()) {
         continue;
       }
-      for (Resources.Grant g : resources.resolve(sdk.get(), function)) {
+      for (Resources.Grant g : grantsOf(sdk.get(), function)) {
         effects.add(new AwsEffect(sdk.get().client().module(), g.operation(), g.actions(), g.resource(), p.frames()));
       }
     }
     return effects.stream().distinct().sorted().toList();
+  }
+
+  /** Grants of an SDK call, resolved once per call and function (routes share their code). */
+  private List<Resources.Grant> grantsOf(SdkCall sdk, LambdaFunction function) {
+    String key = function == null ? "" : function.logicalId();
+    return resolved.computeIfAbsent(sdk.call(), c -> new java.util.HashMap<>())
+        .computeIfAbsent(key, k -> resources.resolve(sdk, function));
   }
 
   /** The SDK client and operation of a call, if it is one. */

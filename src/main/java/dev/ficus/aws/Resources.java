@@ -251,7 +251,7 @@ final class Resources {
       Optional<Node> decl = types.declarationOf(n);
       if (decl.isPresent() && decl.get() instanceof VariableDeclarator v) {
         List<Expression> keys = new ArrayList<>();
-        v.findAncestor(CallableDeclaration.class).ifPresent(c -> {
+        enclosingCallable(v).ifPresent(c -> {
           for (MethodCallExpr m : c.findAll(MethodCallExpr.class)) {
             if (m.getNameAsString().equals("put") && m.getArguments().size() == 2
                 && m.getScope().map(sc -> sc.toString().equals(n.getNameAsString())).orElse(false)) {
@@ -477,7 +477,7 @@ final class Resources {
           v.getInitializer().ifPresent(roots::add);
           if (!(v.getParentNode().orElse(null) instanceof FieldDeclaration)) {
             // request.setTableName(..), builder.tableName(..) in later statements
-            v.findAncestor(CallableDeclaration.class).ifPresent(c -> {
+            enclosingCallable(v).ifPresent(c -> {
               for (MethodCallExpr m : c.findAll(MethodCallExpr.class)) {
                 if (m.getScope().isPresent() && m.getScope().get() instanceof NameExpr s
                     && s.getNameAsString().equals(v.getNameAsString()) && m != call) {
@@ -491,6 +491,15 @@ final class Resources {
     }
     rootsCache.put(call, roots);
     return roots;
+  }
+
+  private static Optional<Node> enclosingCallable(Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof CallableDeclaration<?> || n instanceof LambdaExpr) {
+        return Optional.of(n);
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<MethodCallExpr> calls(Node root) {

@@ -105,6 +105,8 @@ public final class CallGraph {
   private final Map<String, Integer> lambdaCounters = new TreeMap<>();
   private final Map<String, SourceRef> unresolved = new TreeMap<>();
   private final Set<String> reported = new TreeSet<>();
+  private final Set<String> deferred = new java.util.HashSet<>();
+  private final Map<String, Map<String, Step>> reachableNow = new ConcurrentHashMap<>();
   private final Set<String> declaredMethodNames = new java.util.HashSet<>();
   private final Map<String, Map<String, Step>> reachable = new ConcurrentHashMap<>();
 
@@ -198,6 +200,16 @@ public final class CallGraph {
    * site order, so the answer is deterministic); computed once per vertex.
    */
   public Map<String, Step> reachableFrom(String vertex) {
+    return reachableFrom(vertex, true);
+  }
+
+  /**
+   * As {@link #reachableFrom(String)}; without {@code followStored}, edges to lambdas and method
+   * references that are only stored where they are written (a route table filled in a
+   * constructor) are not followed: what runs right away, for cold-start code.
+   */
+  public Map<String, Step> reachableFrom(String vertex, boolean followStored) {
+    Map<String, Map<String, Step>> reachable = followStored ? this.reachable : reachableNow;
     Map<String, Step> cached = reachable.get(vertex);
     if (cached != null) {
       return cached;
@@ -210,6 +222,9 @@ public final class CallGraph {
       String v = queue.poll();
       int depth = tree.get(v).depth();
       for (Target t : successorsOf(v)) {
+        if (!followStored && deferred.contains(v + "->" + t.vertex())) {
+          continue;
+        }
         if (!tree.containsKey(t.vertex())) {
           tree.put(t.vertex(), new Step(v, t.site(), depth + 1));
           queue.add(t.vertex());
@@ -219,6 +234,42 @@ public final class CallGraph {
     Map<String, Step> result = Collections.unmodifiableMap(tree);
     reachable.put(vertex, result);
     return result;
+  }
+
+  /**
+   * Shortest paths from several entry calls at once (one breadth-first search, entries in the
+   * given order): what a route's entry code reaches. Entry vertices have depth 1, no parent, and
+   * the entry call's site; a single entry reuses the per-vertex cache.
+   */
+  public Map<String, Step> reachableFrom(List<Target> entries) {
+    Map<String, Step> tree = new LinkedHashMap<>();
+    if (entries.size() == 1) {
+      Target only = entries.get(0);
+      for (Map.Entry<String, Step> e : reachableFrom(only.vertex()).entrySet()) {
+        Step s = e.getValue();
+        tree.put(e.getKey(), s.parent() == null
+            ? new Step(null, only.site(), 1) : new Step(s.parent(), s.site(), s.depth() + 1));
+      }
+      return tree;
+    }
+    Deque<String> queue = new ArrayDeque<>();
+    for (Target t : entries) {
+      if (!tree.containsKey(t.vertex())) {
+        tree.put(t.vertex(), new Step(null, t.site(), 1));
+        queue.add(t.vertex());
+      }
+    }
+    while (!queue.isEmpty()) {
+      String v = queue.poll();
+      int depth = tree.get(v).depth();
+      for (Target t : successorsOf(v)) {
+        if (!tree.containsKey(t.vertex())) {
+          tree.put(t.vertex(), new Step(v, t.site(), depth + 1));
+          queue.add(t.vertex());
+        }
+      }
+    }
+    return tree;
   }
 
   /**
@@ -234,6 +285,12 @@ public final class CallGraph {
     List<Target> targets = new ArrayList<>(sink.targets.values());
     targets.sort(TARGET_ORDER);
     return new Calls(targets, List.copyOf(sink.external));
+  }
+
+  private final Map<CallableDeclaration<?>, Optional<String>> ids = new IdentityHashMap<>();
+
+  private Optional<String> cachedId(CallableDeclaration<?> callable) {
+    return ids.computeIfAbsent(callable, CallGraph::idOf);
   }
 
   /** {@code pkg.Class#method(ParamType,...)}: the stable id of a method or constructor. */
@@ -424,6 +481,9 @@ public final class CallGraph {
     }
     for (Target t : sink.targets.values()) {
       addEdge(owner, t.vertex(), t.site(), null);
+      if (!sink.immediate.getOrDefault(t.vertex(), true)) {
+        deferred.add(owner + "->" + t.vertex());
+      }
     }
     if (!sink.external.isEmpty()) {
       external.computeIfAbsent(owner, k -> new ArrayList<>()).addAll(sink.external);
@@ -434,6 +494,7 @@ public final class CallGraph {
   private final class Sink {
     final String owner;
     final Map<String, Target> targets = new LinkedHashMap<>();
+    final Map<String, Boolean> immediate = new TreeMap<>();
     final List<ExternalCall> external = new ArrayList<>();
 
     Sink(String owner) {
@@ -441,9 +502,14 @@ public final class CallGraph {
     }
 
     void target(String vertex, SourceRef site, Node call) {
+      target(vertex, site, call, false);
+    }
+
+    void target(String vertex, SourceRef site, Node call, boolean deferred) {
       if (!graph.containsVertex(vertex)) {
         return;
       }
+      immediate.merge(vertex, !deferred, Boolean::logicalOr);
       Target existing = targets.get(vertex);
       if (existing == null || site.compareTo(existing.site()) < 0) {
         targets.put(vertex, new Target(vertex, site));
@@ -456,7 +522,7 @@ public final class CallGraph {
 
   private void visit(Node node, Sink sink, Node root) {
     if (node instanceof LambdaExpr lambda && node != root) {
-      sink.target(lambdaVertex(lambda, sink.owner), workspace.ref(lambda), null);
+      sink.target(lambdaVertex(lambda, sink.owner), workspace.ref(lambda), null, stored(lambda));
       return;
     }
     if (node instanceof TypeDeclaration<?> && node != root) {
@@ -481,6 +547,32 @@ public final class CallGraph {
     for (Node child : node.getChildNodes()) {
       visit(child, sink, root);
     }
+  }
+
+  private static final Set<String> STORING = Set.of(
+      "put", "putIfAbsent", "add", "addAll", "register", "set", "offer", "push", "of", "ofEntries",
+      "entry", "addListener", "addHandler", "subscribe", "route", "on", "get", "post", "delete",
+      "patch", "options", "head", "before", "after", "path", "exception", "notFound");
+
+  /**
+   * A lambda or method reference kept for later (assigned, returned, put in a map, given to a
+   * constructor or a registration call) rather than run where it is written. Its edge is followed
+   * for routes, which start from it anyway, but not for cold-start code.
+   */
+  private static boolean stored(Node fn) {
+    Node parent = fn.getParentNode().orElse(null);
+    while (parent instanceof com.github.javaparser.ast.expr.CastExpr
+        || parent instanceof com.github.javaparser.ast.expr.EnclosedExpr) {
+      parent = parent.getParentNode().orElse(null);
+    }
+    if (parent instanceof com.github.javaparser.ast.body.VariableDeclarator
+        || parent instanceof com.github.javaparser.ast.expr.AssignExpr
+        || parent instanceof com.github.javaparser.ast.stmt.ReturnStmt
+        || parent instanceof ObjectCreationExpr) {
+      return true;
+    }
+    return parent instanceof MethodCallExpr m && STORING.contains(m.getNameAsString())
+        && m.getArguments().stream().anyMatch(a -> a == fn);
   }
 
   private String lambdaVertex(LambdaExpr lambda, String owner) {
@@ -718,7 +810,7 @@ public final class CallGraph {
     List<String> out = new ArrayList<>();
     for (MethodDeclaration m : type.getMethodsByName(name)) {
       if (m.getBody().isPresent() && (argc < 0 || accepts(m, argc))) {
-        idOf(m).ifPresent(out::add);
+        cachedId(m).ifPresent(out::add);
       }
     }
     return out;
@@ -741,7 +833,7 @@ public final class CallGraph {
     }
     for (ConstructorDeclaration c : decl.get().getConstructors()) {
       if (argc < 0 || accepts(c, argc)) {
-        idOf(c).ifPresent(out::add);
+        cachedId(c).ifPresent(out::add);
       }
     }
     return out;
@@ -780,11 +872,11 @@ public final class CallGraph {
     }
     SourceRef site = workspace.ref(ref);
     if (ref.getIdentifier().equals("new")) {
-      constructors(type.get(), -1).forEach(c -> sink.target(c, site, null));
+      constructors(type.get(), -1).forEach(c -> sink.target(c, site, null, stored(ref)));
       return;
     }
     virtualTargets(type.get(), ref.getIdentifier(), -1, exact, Optional.empty())
-        .forEach(t -> sink.target(t, site, null));
+        .forEach(t -> sink.target(t, site, null, stored(ref)));
   }
 
   private void explicitConstructor(ExplicitConstructorInvocationStmt ctor, Sink sink) {

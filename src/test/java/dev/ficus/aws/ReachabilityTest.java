@@ -217,4 +217,58 @@ class ReachabilityTest {
         .containsExactly("com.acme.Handler#<clinit>", "com.acme.Settings#load");
     assertThat(linesOf(repo, "com.acme.Handler#handle")).isEmpty();
   }
+
+  @Test
+  void theSameCallTextInTwoClassesIsTwoCalls() {
+    String store = """
+        package com.acme;
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+        public class %s {
+          private static final String TABLE = "%s";
+          private final DynamoDbClient d = DynamoDbClient.create();
+          public void save() { d.putItem(r -> r.tableName(TABLE)); }
+        }
+        """;
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Orders.java", store.formatted("Orders", "orders"))
+        .java("com/acme/Invoices.java", store.formatted("Invoices", "invoices"))
+        .java("com/acme/Handler.java", """
+            package com.acme;
+            public class Handler {
+              public void handle() { new Orders().save(); new Invoices().save(); }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Handler#handle")).containsExactly(
+        "PutItem dynamodb:PutItem " + TABLE + "invoices (constant)",
+        "PutItem dynamodb:PutItem " + TABLE + "orders (constant)");
+  }
+
+  @Test
+  void handlersStoredInARouteTableAreNotColdStartCode() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Handler.java", """
+            package com.acme;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.function.Function;
+            import software.amazon.awssdk.services.sqs.SqsClient;
+            public class Handler {
+              private final SqsClient sqs = SqsClient.create();
+              private final Map<String, Function<String, String>> routes = new HashMap<>();
+              public Handler() {
+                routes.put("POST /jobs", this::submit);
+                routes.put("GET /jobs", body -> { sqs.receiveMessage(r -> r.queueUrl("https://q/1/jobs")); return ""; });
+                List.of("https://q/1/warmup").forEach(url -> sqs.getQueueAttributes(r -> r.queueUrl(url)));
+              }
+              String submit(String body) { sqs.sendMessage(r -> r.queueUrl("https://q/1/jobs")); return ""; }
+              public String handleRequest(String key, String body) { return routes.get(key).apply(body); }
+            }
+            """)
+        .load();
+    List<AwsEffect> init = analyzer(repo).initEffectsOf("com.acme.Handler", null);
+    assertThat(lines(init)).containsExactly(
+        "GetQueueAttributes sqs:GetQueueAttributes * (unresolved)");
+  }
 }

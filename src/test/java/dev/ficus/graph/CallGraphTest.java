@@ -181,4 +181,38 @@ class CallGraphTest {
     CallGraph.build(repo.workspace());
     assertThat(repo.diagnostics().sorted()).noneMatch(d -> d.code().equals("unresolved-call"));
   }
+
+  @Test
+  void providerMethodsWireTheImplementationTheyReturn() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Mailer.java", """
+            package com.acme;
+            public interface Mailer { void send(String to); }
+            """)
+        .java("com/acme/SesMailer.java", """
+            package com.acme;
+            public class SesMailer implements Mailer { public void send(String to) { } }
+            """)
+        .java("com/acme/FakeMailer.java", """
+            package com.acme;
+            public class FakeMailer implements Mailer { public void send(String to) { } }
+            """)
+        .java("com/acme/MailModule.java", """
+            package com.acme;
+            @dagger.Module
+            public class MailModule {
+              @dagger.Provides Mailer mailer() { return new SesMailer(); }
+            }
+            """)
+        .java("com/acme/Signup.java", """
+            package com.acme;
+            public class Signup {
+              @javax.inject.Inject Mailer mailer;
+              public void run(String to) { mailer.send(to); }
+            }
+            """)
+        .load();
+    CallGraph graph = CallGraph.build(repo.workspace());
+    assertThat(successors(graph, "com.acme.Signup#run(String)")).containsExactly("com.acme.SesMailer#send(String)");
+  }
 }
