@@ -89,6 +89,17 @@ final class DispatchDelegates {
       } else if (node instanceof Expression ex) {
         e = ex;
         result = true;
+      } else if (node instanceof MethodDeclaration referenced && referenced.getBody().isPresent()) {
+        // A dispatch table's method reference, resolved: the branch runs that method.
+        Target target = new Target(DispatchInterpreter.enclosingType(referenced), referenced);
+        if (!helper(target, frame)) {
+          String name = qualifiedName(target);
+          if (!all.contains(name)) {
+            all.add(name);
+          }
+          returned = name;
+        }
+        continue;
       }
       if (e == null) {
         continue;
@@ -207,6 +218,12 @@ final class DispatchDelegates {
   }
 
   private Optional<String> methodReference(MethodReferenceExpr ref, Frame frame) {
+    return referenced(ref, frame)
+        .map(target -> helper(target, frame) ? null : qualifiedName(target));
+  }
+
+  /** The method a reference names, its receiver typed from where the reference is written. */
+  Optional<Target> referenced(MethodReferenceExpr ref, Frame frame) {
     String n = ref.getIdentifier();
 
     Expression scope = ref.getScope();
@@ -216,7 +233,10 @@ final class DispatchDelegates {
     } else if (scope instanceof com.github.javaparser.ast.expr.TypeExpr typeExpr) {
       // The parser cannot tell `books::find` (a variable) from `Books::find` (a type).
       String written = typeExpr.getTypeAsString();
-      Optional<TypeDeclaration<?>> variable = written.contains(".") || written.contains("<")
+      Optional<String> declared = DispatchScopes.declaredType(written, ref);
+      Optional<TypeDeclaration<?>> variable = declared.isPresent()
+          ? interpreter.typeNamed(declared.get(), ref)
+          : written.contains(".") || written.contains("<")
           ? Optional.empty()
           : interpreter.staticType(new NameExpr(written), frame);
       variable.or(() -> interpreter.typeNamed(written, ref)).ifPresent(types::add);
@@ -227,8 +247,7 @@ final class DispatchDelegates {
       for (TypeDeclaration<?> h : interpreter.hierarchy(t)) {
         List<MethodDeclaration> methods = h.getMethodsByName(n);
         if (!methods.isEmpty()) {
-          Target target = new Target(h, methods.get(0));
-          return helper(target, frame) ? Optional.empty() : Optional.of(qualifiedName(target));
+          return Optional.of(new Target(h, methods.get(0)));
         }
       }
     }

@@ -672,7 +672,7 @@ final class DispatchInterpreter {
       invokedDefault = null;
       if (!explore) {
         decide(entry.source(), frame, true, EnumSet.of(lastKeyOrigin));
-        code.add(entry.value());
+        code.add(entryCode(entry, frame));
       }
       return true;
     }
@@ -689,6 +689,22 @@ final class DispatchInterpreter {
   }
 
   private Origin lastKeyOrigin = Origin.KEY;
+
+  /**
+   * The code a table entry runs: the declaration of the method it references (so later stages
+   * follow it), else the value itself (a lambda, or a reference that cannot be resolved).
+   */
+  private Node entryCode(TableEntry entry, Frame frame) {
+    if (DispatchInterpreter.unwrap(entry.value()) instanceof MethodReferenceExpr ref) {
+      Frame at = frame.copy();
+      Optional<Target> target = new DispatchDelegates(this).referenced(ref,
+          new Frame(at.env, at.types, entry.owner() != null ? entry.owner() : frame.owner, frame.self, frame.enumSelf, frame.callable));
+      if (target.isPresent() && target.get().method().getBody().isPresent()) {
+        return target.get().method();
+      }
+    }
+    return entry.value();
+  }
 
   /**
    * A call that passes the event (or something taken from it) to a method of the repository that
@@ -2167,6 +2183,11 @@ final class DispatchInterpreter {
     }
     if (e instanceof NameExpr name) {
       String n = name.getNameAsString();
+      // Declared where it is written: code reached from elsewhere (a table entry) names its own variables.
+      Optional<String> declared = DispatchScopes.declaredType(n, name);
+      if (declared.isPresent()) {
+        return typeNamed(declared.get(), name);
+      }
       String written = frame.types.get(n);
       if (written != null) {
         return typeNamed(written, frame.callable != null ? frame.callable : name);
