@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -171,6 +172,16 @@ final class DispatchDelegates {
       if (lambda.getBody() instanceof BlockStmt block) {
         List<Node> statements = new ArrayList<>(block.getStatements());
         return Optional.ofNullable(served(statements, inner).handler());
+      }
+      return Optional.empty();
+    }
+    if (e instanceof ConditionalExpr cond) {
+      // `service.delete(id) ? noContent() : error(404)`: the work is wherever a branch delegates.
+      for (Expression part : List.of(cond.getCondition(), cond.getThenExpr(), cond.getElseExpr())) {
+        Optional<String> d = delegate(part, frame, level + 1);
+        if (d.isPresent()) {
+          return d;
+        }
       }
       return Optional.empty();
     }

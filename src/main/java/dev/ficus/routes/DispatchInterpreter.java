@@ -477,7 +477,7 @@ final class DispatchInterpreter {
         decide(otherwise, frame, false, kinds);
         return walk(otherwise, frame);
       }
-      fallThrough(frame);
+      fallThrough(frame, ifStmt.getThenStmt());
       return Flow.NORMAL;
     }
     if (b != null) {
@@ -646,12 +646,35 @@ final class DispatchInterpreter {
    * the branch stays the one taken.
    */
   private void fallThrough(Frame frame) {
-    if (!decisions.isEmpty()) {
+    fallThrough(frame, null);
+  }
+
+  /**
+   * As {@link #fallThrough(Frame)}, for a test whose branch {@code skipped} was not taken. Inside
+   * a taken branch, a skipped branch that does real work serves other requests
+   * ({@code if (hasId) return find(id); return list();}): what follows is a branch of its own,
+   * not the taken branch past a guard. Within the method of the taken branch, that branch
+   * ({@code case "GET":}) stays the most precise source.
+   */
+  private void fallThrough(Frame frame, Statement skipped) {
+    if (!decisions.isEmpty() && (skipped == null || sameMethod(decisions.get(decisions.size() - 1), frame)
+        || guard(skipped, frame))) {
       return;
     }
     fellThrough = true;
     fellFrame = frame;
     leafCodeStart = code.size();
+  }
+
+  private static boolean sameMethod(Decision decision, Frame frame) {
+    return decision.frame() != null && decision.frame().callable == frame.callable;
+  }
+
+  /** A branch that only answers an error (a 4xx, a throw), so the test before it is a guard. */
+  private boolean guard(Statement branch, Frame frame) {
+    List<Node> statements = branch instanceof BlockStmt block
+        ? new ArrayList<>(block.getStatements()) : new ArrayList<>(List.of(branch));
+    return new DispatchDelegates(this).served(statements, frame.copy()).error();
   }
 
   private void decide(Node source, Frame frame, boolean positive, Set<Origin> kinds) {
