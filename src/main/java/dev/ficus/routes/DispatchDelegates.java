@@ -52,6 +52,8 @@ final class DispatchDelegates {
           + "|\\b(40[0-9]|50[0-9])\\b");
 
   private final DispatchInterpreter interpreter;
+  /** Methods of a {@code ?:} whose two sides delegate differently, met by the last delegate(). */
+  private final List<String> alternatives = new ArrayList<>();
 
   DispatchDelegates(DispatchInterpreter interpreter) {
     this.interpreter = interpreter;
@@ -106,6 +108,12 @@ final class DispatchDelegates {
         continue;
       }
       Optional<String> d = delegate(e, frame, 0);
+      for (String alternative : alternatives) {
+        if (!all.contains(alternative)) {
+          all.add(alternative);
+        }
+      }
+      alternatives.clear();
       if (d.isPresent()) {
         if (!all.contains(d.get())) {
           all.add(d.get());
@@ -176,14 +184,20 @@ final class DispatchDelegates {
       return Optional.empty();
     }
     if (e instanceof ConditionalExpr cond) {
-      // `service.delete(id) ? noContent() : error(404)`: the work is wherever a branch delegates.
-      for (Expression part : List.of(cond.getCondition(), cond.getThenExpr(), cond.getElseExpr())) {
-        Optional<String> d = delegate(part, frame, level + 1);
-        if (d.isPresent()) {
-          return d;
-        }
+      // `service.delete(id) ? noContent() : error(404)`: the work is wherever a part delegates;
+      // `q ? service.byStatus(q) : service.all()` delegates to two methods, so to neither alone.
+      Optional<String> test = delegate(cond.getCondition(), frame, level + 1);
+      if (test.isPresent()) {
+        return test;
       }
-      return Optional.empty();
+      Optional<String> then = delegate(cond.getThenExpr(), frame, level + 1);
+      Optional<String> otherwise = delegate(cond.getElseExpr(), frame, level + 1);
+      if (then.isPresent() && otherwise.isPresent() && !then.equals(otherwise)) {
+        alternatives.add(then.get());
+        alternatives.add(otherwise.get());
+        return Optional.empty();
+      }
+      return then.or(() -> otherwise);
     }
     if (e instanceof AssignExpr assign) {
       return delegate(assign.getValue(), frame, level + 1);
