@@ -48,7 +48,9 @@ final class DispatchDelegates {
   private static final Pattern ERROR_TEXT = Pattern.compile(
       "(?i)(not ?found|not_found|not ?allowed|not_allowed|unsupported|unknown (route|path|"
           + "method|resource|endpoint|operation)|no (such )?(route|handler|resource|endpoint)|"
-          + "invalid (route|path|method)|unhandled|SC_NOT_FOUND|METHOD_NOT_ALLOWED)"
+          + "invalid (route|path|method)|unhandled|SC_NOT_FOUND|METHOD_NOT_ALLOWED|"
+          + "\\b(SC_|HTTP_)?(BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_ACCEPTABLE|CONFLICT|GONE|BAD_METHOD|"
+          + "UNSUPPORTED_MEDIA_TYPE|INTERNAL_SERVER_ERROR|INTERNAL_ERROR|NOT_IMPLEMENTED|UNAVAILABLE)\\b)"
           + "|\\b(40[0-9]|50[0-9])\\b");
 
   private final DispatchInterpreter interpreter;
@@ -128,8 +130,28 @@ final class DispatchDelegates {
         || n instanceof MethodReferenceExpr || n instanceof LambdaExpr
         || !n.findAll(MethodCallExpr.class).isEmpty() || !n.findAll(ObjectCreationExpr.class).isEmpty());
     boolean error = all.isEmpty()
-        && (!works || throwsLast || ERROR_TEXT.matcher(text).find());
+        && (!works || throwsLast || ERROR_TEXT.matcher(text).find() || errorStatus(leafCode, frame));
     return new Served(handler, error);
+  }
+
+  /**
+   * True when a call of the branch passes a 4xx/5xx status, written as a literal or a constant the
+   * interpreter can read ({@code write(out, 405, …)}, {@code respond(Codes.GONE, …)}).
+   */
+  private boolean errorStatus(List<Node> leafCode, Frame frame) {
+    for (Node node : leafCode) {
+      for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
+        for (Expression a : call.getArguments()) {
+          if (a.isIntegerLiteralExpr() || a.isNameExpr() || a.isFieldAccessExpr()) {
+            Object v = interpreter.evaluate(a, frame.copy()).value();
+            if (v instanceof Integer status && status >= 400 && status < 600) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private Optional<String> delegate(Expression expression, Frame frame, int level) {
@@ -218,12 +240,45 @@ final class DispatchDelegates {
    * the dispatching class itself or on a utility-looking class, never a service's own method.
    */
   private boolean helper(Target target, Frame frame) {
+    if (responseWriter(DispatchInterpreter.enclosingType(target.method()))) {
+      return true;
+    }
     if (!HELPER.matcher(target.method().getNameAsString()).matches()) {
       return false;
     }
     TypeDeclaration<?> declaring = DispatchInterpreter.enclosingType(target.method());
     return ownHelper(target, frame)
         || declaring != null && HELPER_TYPE.matcher(declaring.getNameAsString()).matches();
+  }
+
+  private static final Pattern RESPONSE_TYPE = Pattern.compile(
+      "(OutputStream|Writer|PrintWriter|PrintStream|\\w*Response(Event|Entity)?|\\w*HttpResponse\\w*)");
+
+  /**
+   * A class whose every method writes a response to a stream or builds one from a status: a response writer,
+   * however it and its methods are named ({@code Wire.send(out, mapper, 200, body)}).
+   */
+  private static boolean responseWriter(TypeDeclaration<?> declaring) {
+    if (declaring == null || declaring.getMethods().isEmpty()) {
+      return false;
+    }
+    for (MethodDeclaration m : declaring.getMethods()) {
+      // Writes one (takes the stream or response), or builds one from a status it is given;
+      // a controller that turns a request into a response is neither.
+      boolean writes = m.getParameters().stream()
+          .anyMatch(p -> RESPONSE_TYPE.matcher(simpleName(p.getTypeAsString())).matches())
+          || RESPONSE_TYPE.matcher(simpleName(m.getTypeAsString())).matches()
+              && m.getParameters().stream().anyMatch(p -> p.getTypeAsString().equals("int"));
+      if (!writes) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String simpleName(String written) {
+    String s = dev.ficus.workspace.TypeNames.stripGenerics(written);
+    return s.substring(s.lastIndexOf('.') + 1);
   }
 
   /** A method of the dispatching class itself (a response wrapper, typically). */
