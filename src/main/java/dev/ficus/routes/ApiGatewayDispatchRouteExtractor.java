@@ -550,8 +550,10 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
         boolean instance = DispatchPaths.variables(narrow.template) == 0
             && DispatchPaths.variables(other.template) > 0
             && DispatchPaths.matches(other.template, narrow.template);
+        // A prefix branch (`startsWith("/reports/")`) is also reached by deeper candidates that
+        // other branches proposed (`/reports/{id}/export`): they are the same route, not new ones.
         boolean extension = narrow.confidence != Confidence.HIGH
-            && DispatchPaths.shape(narrow.template).equals(DispatchPaths.shape(other.template) + "/{}");
+            && DispatchPaths.shape(narrow.template).startsWith(DispatchPaths.shape(other.template) + "/");
         if (instance || extension) {
           narrow.methods.removeAll(other.methods);
         }

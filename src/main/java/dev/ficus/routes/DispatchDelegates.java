@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -47,10 +48,14 @@ final class DispatchDelegates {
   private static final Pattern ERROR_TEXT = Pattern.compile(
       "(?i)(not ?found|not_found|not ?allowed|not_allowed|unsupported|unknown (route|path|"
           + "method|resource|endpoint|operation)|no (such )?(route|handler|resource|endpoint)|"
-          + "invalid (route|path|method)|unhandled|SC_NOT_FOUND|METHOD_NOT_ALLOWED)"
+          + "invalid (route|path|method)|unhandled|SC_NOT_FOUND|METHOD_NOT_ALLOWED|"
+          + "\\b(SC_|HTTP_)?(BAD_REQUEST|UNAUTHORIZED|FORBIDDEN|NOT_ACCEPTABLE|CONFLICT|GONE|BAD_METHOD|"
+          + "UNSUPPORTED_MEDIA_TYPE|INTERNAL_SERVER_ERROR|INTERNAL_ERROR|NOT_IMPLEMENTED|UNAVAILABLE)\\b)"
           + "|\\b(40[0-9]|50[0-9])\\b");
 
   private final DispatchInterpreter interpreter;
+  /** Methods of a {@code ?:} whose two sides delegate differently, met by the last delegate(). */
+  private final List<String> alternatives = new ArrayList<>();
 
   DispatchDelegates(DispatchInterpreter interpreter) {
     this.interpreter = interpreter;
@@ -89,11 +94,28 @@ final class DispatchDelegates {
       } else if (node instanceof Expression ex) {
         e = ex;
         result = true;
+      } else if (node instanceof MethodDeclaration referenced && referenced.getBody().isPresent()) {
+        // A dispatch table's method reference, resolved: the branch runs that method.
+        Target target = new Target(DispatchInterpreter.enclosingType(referenced), referenced);
+        if (!helper(target, frame)) {
+          String name = qualifiedName(target);
+          if (!all.contains(name)) {
+            all.add(name);
+          }
+          returned = name;
+        }
+        continue;
       }
       if (e == null) {
         continue;
       }
       Optional<String> d = delegate(e, frame, 0);
+      for (String alternative : alternatives) {
+        if (!all.contains(alternative)) {
+          all.add(alternative);
+        }
+      }
+      alternatives.clear();
       if (d.isPresent()) {
         if (!all.contains(d.get())) {
           all.add(d.get());
@@ -108,8 +130,28 @@ final class DispatchDelegates {
         || n instanceof MethodReferenceExpr || n instanceof LambdaExpr
         || !n.findAll(MethodCallExpr.class).isEmpty() || !n.findAll(ObjectCreationExpr.class).isEmpty());
     boolean error = all.isEmpty()
-        && (!works || throwsLast || ERROR_TEXT.matcher(text).find());
+        && (!works || throwsLast || ERROR_TEXT.matcher(text).find() || errorStatus(leafCode, frame));
     return new Served(handler, error);
+  }
+
+  /**
+   * True when a call of the branch passes a 4xx/5xx status, written as a literal or a constant the
+   * interpreter can read ({@code write(out, 405, …)}, {@code respond(Codes.GONE, …)}).
+   */
+  private boolean errorStatus(List<Node> leafCode, Frame frame) {
+    for (Node node : leafCode) {
+      for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
+        for (Expression a : call.getArguments()) {
+          if (a.isIntegerLiteralExpr() || a.isNameExpr() || a.isFieldAccessExpr()) {
+            Object v = interpreter.evaluate(a, frame.copy()).value();
+            if (v instanceof Integer status && status >= 400 && status < 600) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private Optional<String> delegate(Expression expression, Frame frame, int level) {
@@ -163,6 +205,22 @@ final class DispatchDelegates {
       }
       return Optional.empty();
     }
+    if (e instanceof ConditionalExpr cond) {
+      // `service.delete(id) ? noContent() : error(404)`: the work is wherever a part delegates;
+      // `q ? service.byStatus(q) : service.all()` delegates to two methods, so to neither alone.
+      Optional<String> test = delegate(cond.getCondition(), frame, level + 1);
+      if (test.isPresent()) {
+        return test;
+      }
+      Optional<String> then = delegate(cond.getThenExpr(), frame, level + 1);
+      Optional<String> otherwise = delegate(cond.getElseExpr(), frame, level + 1);
+      if (then.isPresent() && otherwise.isPresent() && !then.equals(otherwise)) {
+        alternatives.add(then.get());
+        alternatives.add(otherwise.get());
+        return Optional.empty();
+      }
+      return then.or(() -> otherwise);
+    }
     if (e instanceof AssignExpr assign) {
       return delegate(assign.getValue(), frame, level + 1);
     }
@@ -182,12 +240,45 @@ final class DispatchDelegates {
    * the dispatching class itself or on a utility-looking class, never a service's own method.
    */
   private boolean helper(Target target, Frame frame) {
+    if (responseWriter(DispatchInterpreter.enclosingType(target.method()))) {
+      return true;
+    }
     if (!HELPER.matcher(target.method().getNameAsString()).matches()) {
       return false;
     }
     TypeDeclaration<?> declaring = DispatchInterpreter.enclosingType(target.method());
     return ownHelper(target, frame)
         || declaring != null && HELPER_TYPE.matcher(declaring.getNameAsString()).matches();
+  }
+
+  private static final Pattern RESPONSE_TYPE = Pattern.compile(
+      "(OutputStream|Writer|PrintWriter|PrintStream|\\w*Response(Event|Entity)?|\\w*HttpResponse\\w*)");
+
+  /**
+   * A class whose every method writes a response to a stream or builds one from a status: a response writer,
+   * however it and its methods are named ({@code Wire.send(out, mapper, 200, body)}).
+   */
+  private static boolean responseWriter(TypeDeclaration<?> declaring) {
+    if (declaring == null || declaring.getMethods().isEmpty()) {
+      return false;
+    }
+    for (MethodDeclaration m : declaring.getMethods()) {
+      // Writes one (takes the stream or response), or builds one from a status it is given;
+      // a controller that turns a request into a response is neither.
+      boolean writes = m.getParameters().stream()
+          .anyMatch(p -> RESPONSE_TYPE.matcher(simpleName(p.getTypeAsString())).matches())
+          || RESPONSE_TYPE.matcher(simpleName(m.getTypeAsString())).matches()
+              && m.getParameters().stream().anyMatch(p -> p.getTypeAsString().equals("int"));
+      if (!writes) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String simpleName(String written) {
+    String s = dev.ficus.workspace.TypeNames.stripGenerics(written);
+    return s.substring(s.lastIndexOf('.') + 1);
   }
 
   /** A method of the dispatching class itself (a response wrapper, typically). */
@@ -207,6 +298,12 @@ final class DispatchDelegates {
   }
 
   private Optional<String> methodReference(MethodReferenceExpr ref, Frame frame) {
+    return referenced(ref, frame)
+        .map(target -> helper(target, frame) ? null : qualifiedName(target));
+  }
+
+  /** The method a reference names, its receiver typed from where the reference is written. */
+  Optional<Target> referenced(MethodReferenceExpr ref, Frame frame) {
     String n = ref.getIdentifier();
 
     Expression scope = ref.getScope();
@@ -216,7 +313,10 @@ final class DispatchDelegates {
     } else if (scope instanceof com.github.javaparser.ast.expr.TypeExpr typeExpr) {
       // The parser cannot tell `books::find` (a variable) from `Books::find` (a type).
       String written = typeExpr.getTypeAsString();
-      Optional<TypeDeclaration<?>> variable = written.contains(".") || written.contains("<")
+      Optional<String> declared = DispatchScopes.declaredType(written, ref);
+      Optional<TypeDeclaration<?>> variable = declared.isPresent()
+          ? interpreter.typeNamed(declared.get(), ref)
+          : written.contains(".") || written.contains("<")
           ? Optional.empty()
           : interpreter.staticType(new NameExpr(written), frame);
       variable.or(() -> interpreter.typeNamed(written, ref)).ifPresent(types::add);
@@ -227,8 +327,7 @@ final class DispatchDelegates {
       for (TypeDeclaration<?> h : interpreter.hierarchy(t)) {
         List<MethodDeclaration> methods = h.getMethodsByName(n);
         if (!methods.isEmpty()) {
-          Target target = new Target(h, methods.get(0));
-          return helper(target, frame) ? Optional.empty() : Optional.of(qualifiedName(target));
+          return Optional.of(new Target(h, methods.get(0)));
         }
       }
     }

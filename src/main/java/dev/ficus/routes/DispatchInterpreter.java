@@ -477,7 +477,7 @@ final class DispatchInterpreter {
         decide(otherwise, frame, false, kinds);
         return walk(otherwise, frame);
       }
-      fallThrough(frame);
+      fallThrough(frame, ifStmt.getThenStmt());
       return Flow.NORMAL;
     }
     if (b != null) {
@@ -646,12 +646,35 @@ final class DispatchInterpreter {
    * the branch stays the one taken.
    */
   private void fallThrough(Frame frame) {
-    if (!decisions.isEmpty()) {
+    fallThrough(frame, null);
+  }
+
+  /**
+   * As {@link #fallThrough(Frame)}, for a test whose branch {@code skipped} was not taken. Inside
+   * a taken branch, a skipped branch that does real work serves other requests
+   * ({@code if (hasId) return find(id); return list();}): what follows is a branch of its own,
+   * not the taken branch past a guard. Within the method of the taken branch, that branch
+   * ({@code case "GET":}) stays the most precise source.
+   */
+  private void fallThrough(Frame frame, Statement skipped) {
+    if (!decisions.isEmpty() && (skipped == null || sameMethod(decisions.get(decisions.size() - 1), frame)
+        || guard(skipped, frame))) {
       return;
     }
     fellThrough = true;
     fellFrame = frame;
     leafCodeStart = code.size();
+  }
+
+  private static boolean sameMethod(Decision decision, Frame frame) {
+    return decision.frame() != null && decision.frame().callable == frame.callable;
+  }
+
+  /** A branch that only answers an error (a 4xx, a throw), so the test before it is a guard. */
+  private boolean guard(Statement branch, Frame frame) {
+    List<Node> statements = branch instanceof BlockStmt block
+        ? new ArrayList<>(block.getStatements()) : new ArrayList<>(List.of(branch));
+    return new DispatchDelegates(this).served(statements, frame.copy()).error();
   }
 
   private void decide(Node source, Frame frame, boolean positive, Set<Origin> kinds) {
@@ -672,7 +695,7 @@ final class DispatchInterpreter {
       invokedDefault = null;
       if (!explore) {
         decide(entry.source(), frame, true, EnumSet.of(lastKeyOrigin));
-        code.add(entry.value());
+        code.add(entryCode(entry, frame));
       }
       return true;
     }
@@ -689,6 +712,22 @@ final class DispatchInterpreter {
   }
 
   private Origin lastKeyOrigin = Origin.KEY;
+
+  /**
+   * The code a table entry runs: the declaration of the method it references (so later stages
+   * follow it), else the value itself (a lambda, or a reference that cannot be resolved).
+   */
+  private Node entryCode(TableEntry entry, Frame frame) {
+    if (DispatchInterpreter.unwrap(entry.value()) instanceof MethodReferenceExpr ref) {
+      Frame at = frame.copy();
+      Optional<Target> target = new DispatchDelegates(this).referenced(ref,
+          new Frame(at.env, at.types, entry.owner() != null ? entry.owner() : frame.owner, frame.self, frame.enumSelf, frame.callable));
+      if (target.isPresent() && target.get().method().getBody().isPresent()) {
+        return target.get().method();
+      }
+    }
+    return entry.value();
+  }
 
   /**
    * A call that passes the event (or something taken from it) to a method of the repository that
@@ -2167,6 +2206,11 @@ final class DispatchInterpreter {
     }
     if (e instanceof NameExpr name) {
       String n = name.getNameAsString();
+      // Declared where it is written: code reached from elsewhere (a table entry) names its own variables.
+      Optional<String> declared = DispatchScopes.declaredType(n, name);
+      if (declared.isPresent()) {
+        return typeNamed(declared.get(), name);
+      }
       String written = frame.types.get(n);
       if (written != null) {
         return typeNamed(written, frame.callable != null ? frame.callable : name);

@@ -85,9 +85,9 @@ class DispatchMapTest {
     List<ExtractedRoute> routes = extractor.extract(context);
     RouteMarkers.compare(repo, routes.stream().map(ExtractedRoute::route).toList());
 
-    // The entry code is the map entry's handler, never the generic handler.apply(event).
+    // The entry code is the method the map entry references, never the generic handler.apply(event).
     ExtractedRoute list = routes.stream().filter(r -> r.route().id().equals("GET /books")).findFirst().orElseThrow();
-    assertThat(list.entryCode()).extracting(Object::toString).contains("this::listBooks");
+    assertThat(list.entryCode()).extracting(Object::toString).anyMatch(s -> s.contains("listBooks(APIGatewayProxyRequestEvent event)"));
     assertThat(list.entryCode()).extracting(Object::toString).noneMatch(s -> s.contains("handler.apply"));
   }
 
