@@ -120,27 +120,10 @@ public final class MicronautRouteExtractor implements RouteExtractor {
           for (String uri : uris.get()) {
             String raw = RoutePaths.join(prefix, RoutePaths.join(baseUri, uri));
             PropertyPlaceholders.Result resolved =
-                PropertyPlaceholders.resolve(raw, properties::get);
-            Confidence placeholderConfidence = Confidence.HIGH;
-            if (resolved.usedDefault() || contextPath.usedDefault()) {
-              placeholderConfidence = Confidence.MEDIUM;
-            }
-            List<String> unresolved = new ArrayList<>(contextPath.unresolved());
-            unresolved.addAll(resolved.unresolved());
-            if (!unresolved.isEmpty()) {
-              placeholderConfidence = Confidence.LOW;
-              context
-                  .diagnostics()
-                  .warning(
-                      "micronaut-unresolved-placeholder",
-                      "Route path of "
-                          + handler
-                          + " uses ${"
-                          + String.join("}, ${", unresolved)
-                          + "}, which no configuration file defines; it is reported as a path"
-                          + " variable.",
-                      source);
-            }
+                PropertyPlaceholders.resolveRoutePath(
+                    raw, properties::get, contextPath, "micronaut-unresolved-placeholder", handler,
+                    source, context.diagnostics());
+            Confidence placeholderConfidence = PropertyPlaceholders.confidenceOf(resolved);
             for (RoutePaths.Converted converted : RoutePaths.fromMicronaut(resolved.text())) {
               if (!seen.add(converted.path())) {
                 continue;

@@ -1,5 +1,8 @@
 package dev.ficus.routes;
 
+import dev.ficus.model.Confidence;
+import dev.ficus.model.Diagnostics;
+import dev.ficus.model.SourceRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,43 @@ final class PropertyPlaceholders {
   private static final int MAX_DEPTH = 10;
 
   private PropertyPlaceholders() {}
+
+  /**
+   * Resolves the placeholders of a route's path, after a prefix (context path) that was resolved
+   * the same way, and says how sure the result is: HIGH when every key had a value, MEDIUM when a
+   * default stood in, LOW when a key has neither, which is also a warning at the route's source.
+   */
+  static Result resolveRoutePath(
+      String raw,
+      Function<String, Optional<String>> lookup,
+      Result prefix,
+      String diagnosticCode,
+      String handler,
+      SourceRef source,
+      Diagnostics diagnostics) {
+    Result resolved = resolve(raw, lookup);
+    List<String> unresolved = new ArrayList<>(prefix.unresolved());
+    unresolved.addAll(resolved.unresolved());
+    if (!unresolved.isEmpty()) {
+      diagnostics.warning(
+          diagnosticCode,
+          "Route path of "
+              + handler
+              + " uses ${"
+              + String.join("}, ${", unresolved)
+              + "}, which no configuration file defines; it is reported as a path variable.",
+          source);
+    }
+    return new Result(resolved.text(), resolved.usedDefault() || prefix.usedDefault(), unresolved);
+  }
+
+  /** The confidence a path deserves after {@link #resolveRoutePath}. */
+  static Confidence confidenceOf(Result result) {
+    if (!result.resolved()) {
+      return Confidence.LOW;
+    }
+    return result.usedDefault() ? Confidence.MEDIUM : Confidence.HIGH;
+  }
 
   static Result resolve(String text, Function<String, Optional<String>> lookup) {
     boolean[] usedDefault = {false};
@@ -84,7 +124,7 @@ final class PropertyPlaceholders {
   }
 
   /** Index of the '}' closing the '{' at {@code open}, or -1. */
-  private static int matchingBrace(String text, int open) {
+  static int matchingBrace(String text, int open) {
     int depth = 0;
     for (int i = open; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -78,7 +78,7 @@ final class RoutePaths {
         out.add("{" + varName(segment.substring(1, segment.length() - 1)) + "}");
       } else if (segment.contains("{")) {
         int open = segment.indexOf('{');
-        int close = matching(segment, open);
+        int close = PropertyPlaceholders.matchingBrace(segment, open);
         String inner =
             close > open ? segment.substring(open + 1, close) : segment.substring(open + 1);
         out.add("{" + varName(inner) + "}");
@@ -114,7 +114,7 @@ final class RoutePaths {
         i++;
         continue;
       }
-      int close = matching(template, i);
+      int close = PropertyPlaceholders.matchingBrace(template, i);
       if (close < 0) {
         for (StringBuilder v : variants) {
           v.append(template.substring(i));
@@ -164,7 +164,7 @@ final class RoutePaths {
   }
 
   private static boolean isSingleVariable(String segment) {
-    return segment.startsWith("{") && matching(segment, 0) == segment.length() - 1;
+    return segment.startsWith("{") && PropertyPlaceholders.matchingBrace(segment, 0) == segment.length() - 1;
   }
 
   /** {@code id:[0-9]+} gives {@code id}; {@code id+} keeps the plus off. */
@@ -205,19 +205,4 @@ final class RoutePaths {
     return segments;
   }
 
-  private static int matching(String text, int open) {
-    int depth = 0;
-    for (int i = open; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth--;
-        if (depth == 0) {
-          return i;
-        }
-      }
-    }
-    return -1;
-  }
 }

@@ -134,7 +134,11 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
   }
 
   /** The context path and servlet path every route of the application is served under. */
-  record Prefix(String path, boolean usedDefault, List<String> unresolved) {}
+  record Prefix(String path, boolean usedDefault, List<String> unresolved) {
+    PropertyPlaceholders.Result asResult() {
+      return new PropertyPlaceholders.Result(path, usedDefault, unresolved);
+    }
+  }
 
   static Prefix prefix(ApplicationProperties properties) {
     String contextPath =
@@ -325,28 +329,12 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
           for (String methodPath : methodPaths.get()) {
             String raw = RoutePaths.join(prefix.path(), RoutePaths.join(classPath, methodPath));
             PropertyPlaceholders.Result resolved =
-                PropertyPlaceholders.resolve(raw, properties::get);
+                PropertyPlaceholders.resolveRoutePath(
+                    raw, properties::get, prefix.asResult(), "spring-mvc-unresolved-placeholder",
+                    handler, source, context.diagnostics());
             RoutePaths.Converted converted = RoutePaths.fromSpring(resolved.text());
-            Confidence confidence = converted.confidence();
-            if (resolved.usedDefault() || prefix.usedDefault()) {
-              confidence = confidence.min(Confidence.MEDIUM);
-            }
-            List<String> unresolved = new ArrayList<>(prefix.unresolved());
-            unresolved.addAll(resolved.unresolved());
-            if (!unresolved.isEmpty()) {
-              confidence = Confidence.LOW;
-              context
-                  .diagnostics()
-                  .warning(
-                      "spring-mvc-unresolved-placeholder",
-                      "Route path of "
-                          + handler
-                          + " uses ${"
-                          + String.join("}, ${", unresolved)
-                          + "}, which no configuration file defines; it is reported as a path"
-                          + " variable.",
-                      source);
-            }
+            Confidence confidence =
+                converted.confidence().min(PropertyPlaceholders.confidenceOf(resolved));
             for (String httpMethod : httpMethods) {
               if (!seen.add(httpMethod + " " + converted.path())) {
                 continue;
