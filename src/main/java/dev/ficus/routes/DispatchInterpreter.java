@@ -154,6 +154,12 @@ final class DispatchInterpreter {
     final Map<TypeDeclaration<?>, List<TypeDeclaration<?>>> hierarchies = new IdentityHashMap<>();
     final Map<Expression, Optional<TypeDeclaration<?>>> solved = new IdentityHashMap<>();
     final Map<Node, Map<String, Optional<TypeDeclaration<?>>>> typeNames = new IdentityHashMap<>();
+    /**
+     * Values of {@code case} labels: Java requires them to be constants, so one evaluation
+     * serves every candidate route run through the switch (without it, a switch of R routes
+     * costs R label evaluations per candidate).
+     */
+    final Map<Expression, DispatchValue> labels = new IdentityHashMap<>();
 
     Shared(Workspace workspace) {
       this.workspace = workspace;
@@ -629,6 +635,16 @@ final class DispatchInterpreter {
   }
 
   private DispatchValue label(Expression label, Frame frame) {
+    DispatchValue cached = shared.labels.get(label);
+    if (cached != null) {
+      return cached;
+    }
+    DispatchValue value = evaluateLabel(label, frame);
+    shared.labels.put(label, value);
+    return value;
+  }
+
+  private DispatchValue evaluateLabel(Expression label, Frame frame) {
     if (label instanceof NameExpr name && !frame.env.containsKey(name.getNameAsString())) {
       DispatchValue field = fieldValue(frame, name.getNameAsString(), label);
       if (field.isUnknown()) {
