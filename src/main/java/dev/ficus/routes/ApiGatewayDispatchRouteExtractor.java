@@ -253,6 +253,19 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
       }
     }
     List<ExtractedRoute> routes = new ArrayList<>();
+    if (functions.isEmpty() && !context.iac().functions().isEmpty()) {
+      // The IaC says what is deployed: a dispatching class that no function names is either dead
+      // or reached through a framework's handler (a Quarkus @Named bean, say), whose extractor
+      // reports its routes with their function. Reporting them here as well, function-less, would
+      // count each route twice.
+      context.diagnostics().note(
+          "dispatch-not-deployed",
+          entry.className()
+              + " dispatches API requests, but no function of the IaC names it as its handler;"
+              + " its routes are left to the framework that hosts it, if any.",
+          context.workspace().ref(entry.method()));
+      return List.of();
+    }
     if (functions.isEmpty()) {
       routes.addAll(routesFor(context, shared, entry, null, proposal, constraints.parameterNames));
     } else {

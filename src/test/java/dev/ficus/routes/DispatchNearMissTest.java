@@ -15,6 +15,48 @@ class DispatchNearMissTest {
   private final ApiGatewayDispatchRouteExtractor extractor = new ApiGatewayDispatchRouteExtractor();
 
   @Test
+  void aDispatchingClassThatNoFunctionOfTheIacNamesIsLeftToItsFramework() {
+    TestRepo repo = TestRepo.create()
+        .file("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              PaymentsFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest
+                  Runtime: java21
+            """)
+        .java("com/acme/PaymentsHandler.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+            import jakarta.inject.Named;
+
+            @Named("payments")
+            public class PaymentsHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              @Override
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+                switch (event.getHttpMethod()) {
+                  case "POST": return new APIGatewayProxyResponseEvent().withStatusCode(202);
+                  case "GET": return new APIGatewayProxyResponseEvent().withStatusCode(200);
+                  default: return new APIGatewayProxyResponseEvent().withStatusCode(405);
+                }
+              }
+            }
+            """);
+    List<Route> routes = RouteMarkers.check(extractor, repo);
+    assertThat(routes).isEmpty();
+    TestRepo.Loaded loaded = repo.load();
+    extractor.extract(new RouteContext(loaded.workspace(), loaded.iac(), loaded.diagnostics()));
+    assertThat(loaded.diagnostics().sorted())
+        .extracting(Diagnostic::code)
+        .contains("dispatch-not-deployed");
+  }
+
+  @Test
   void switchesAndEqualsOnOtherThingsAreNotRoutes() {
     TestRepo repo = TestRepo.create()
         .java("com/acme/Handler.java", """
