@@ -117,4 +117,66 @@ class FicusCliTest {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("repo", "report.json");
     }
   }
+
+  @Test
+  void aBinaryFileNamedJavaIsADiagnosticAndTheRoutesAreStillFound() throws Exception {
+    Path repo =
+        TestRepo.create()
+            .file("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: com.acme.Handler::handleRequest
+                      Runtime: java21
+                      Events:
+                        Health:
+                          Type: Api
+                          Properties:
+                            Path: /health
+                            Method: get
+                """)
+            .java("com/acme/Handler.java", """
+                package com.acme;
+
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+                import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+                public class Handler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+                  @Override
+                  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+                    if ("/health".equals(event.getPath())) {
+                      return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody("ok");
+                    }
+                    return new APIGatewayProxyResponseEvent().withStatusCode(404);
+                  }
+                }
+                """)
+            .writeTo(temp);
+    Files.write(repo.resolve("src/main/java/com/acme/Logo.java"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+    CliRun run = CliRun.of("analyze", "--format", "json", repo.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("\"code\" : \"not-java-source\"")
+        .contains("\"file\" : \"src/main/java/com/acme/Logo.java\"")
+        .contains("\"id\" : \"GET /health\"");
+  }
+
+  @Test
+  void explainNamesTheCallChainBehindEveryActionOfARoute() {
+    CliRun run =
+        CliRun.of("analyze", "--no-dependency-jars", "--explain", "POST /orders/{id}/pay", "fixtures/rest-orders-switch");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("POST /orders/{id}/pay  served by com.brightcart.orders.service.OrderService#pay")
+        .contains("  states:StartExecution\n    because sfn StartExecution on arn:")
+        .contains("com.brightcart.orders.payment.PaymentGateway#startPayment  src/main/java/com/brightcart/orders/payment/PaymentGateway.java:");
+    CliRun unknown = CliRun.of("analyze", "--no-dependency-jars", "--explain", "GET /nope", "fixtures/rest-orders-switch");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("No route GET /nope");
+  }
 }
