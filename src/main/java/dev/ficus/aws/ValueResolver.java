@@ -437,9 +437,8 @@ final class ValueResolver {
         }
         yield new Value("${" + binding.value() + "}", "iac", null, arn);
       }
-      case PARAMETER -> binding.physicalName() != null
-          ? new Value(binding.physicalName(), "parameter", null)
-          : new Value("${" + binding.value() + "}", "parameter", null);
+      // The parameter itself, not its default: the policy must hold in every deployment.
+      case PARAMETER -> new Value("${" + binding.value() + "}", "parameter", null);
       case EXPRESSION -> binding.physicalName() != null && !binding.physicalName().isBlank()
           ? new Value(binding.physicalName(), "iac", null)
           : Value.unresolved("The environment variable " + variable

@@ -102,9 +102,11 @@ final class CfnResolver {
   }
 
   /**
-   * The concrete text a value evaluates to: a literal, a parameter's default, a resource's physical
-   * name, a {@code Fn::Sub} or {@code Fn::Join} of those. Pseudo parameters stay as {@code
-   * ${AWS::StackName}}; anything else unknown gives {@code null}.
+   * The text a value evaluates to: a literal, a resource's physical name, a {@code Fn::Sub} or
+   * {@code Fn::Join} of those. Parameters and pseudo parameters stay as {@code ${Stage}} and
+   * {@code ${AWS::StackName}}: a name such as {@code orders-${Stage}} is right in every stage the
+   * stack is deployed to, where the default would be right in one. Anything else unknown gives
+   * {@code null}.
    */
   String nameOf(IacNode node) {
     return nameOf(node, 0);
@@ -131,7 +133,7 @@ final class CfnResolver {
           return "${" + id + "}";
         }
         if (parameters.containsKey(id)) {
-          return parameters.get(id);
+          return "${" + id + "}";
         }
         return physicalName(id, depth + 1);
       }
@@ -178,7 +180,7 @@ final class CfnResolver {
       } else if (name.startsWith("AWS::")) {
         value = "${" + name + "}";
       } else if (parameters.containsKey(name)) {
-        value = parameters.get(name);
+        value = "${" + name + "}";
       } else if (!name.contains(".")) {
         value = physicalName(name, depth + 1);
       } else {

@@ -384,9 +384,9 @@ class CloudFormationTemplateReaderTest {
     assertThat(loaded.iac().parameters()).containsEntry("Env", "prod").containsEntry("Unset", null);
     assertThat(loaded.iac().functions().get(0).environment())
         .containsExactly(
-            new EnvBinding("AUDIT", EnvBinding.Kind.EXPRESSION, "!Join [-, [${Env}, audit]]", null, "prod-audit"),
+            new EnvBinding("AUDIT", EnvBinding.Kind.EXPRESSION, "!Join [-, [${Env}, audit]]", null, "${Env}-audit"),
             new EnvBinding("CUSTOMERS", EnvBinding.Kind.RESOURCE, "Customers",
-                "AWS::Serverless::SimpleTable", "prod-customers"),
+                "AWS::Serverless::SimpleTable", "${Env}-customers"),
             new EnvBinding("SELF", EnvBinding.Kind.EXPRESSION, "${AWS::Region}", null, null),
             new EnvBinding("UNSET", EnvBinding.Kind.PARAMETER, "Unset", null, null));
   }

@@ -114,9 +114,9 @@ class SamTemplateReaderTest {
                 null, null),
             new EnvBinding("STAGE", EnvBinding.Kind.PARAMETER, "Stage", null, "dev"),
             new EnvBinding("TABLE_ARN", EnvBinding.Kind.ATTRIBUTE, "OrdersTable.Arn",
-                "AWS::DynamoDB::Table", "dev-orders"),
+                "AWS::DynamoDB::Table", "${Stage}-orders"),
             new EnvBinding("TABLE_NAME", EnvBinding.Kind.RESOURCE, "OrdersTable",
-                "AWS::DynamoDB::Table", "dev-orders"));
+                "AWS::DynamoDB::Table", "${Stage}-orders"));
 
     assertThat(fn.apiTriggers())
         .extracting(Trigger::kind, Trigger::method, Trigger::path)
@@ -135,7 +135,7 @@ class SamTemplateReaderTest {
         .extracting(r -> r.logicalId() + " " + r.type() + " " + r.physicalName() + " " + r.source())
         .containsExactly(
             "InvoiceBucket AWS::S3::Bucket acme-invoices template.yaml:65",
-            "OrdersTable AWS::DynamoDB::Table dev-orders template.yaml:59");
+            "OrdersTable AWS::DynamoDB::Table ${Stage}-orders template.yaml:59");
   }
 
   @Test
