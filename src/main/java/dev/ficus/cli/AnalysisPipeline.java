@@ -40,8 +40,21 @@ import java.util.TreeSet;
  */
 public final class AnalysisPipeline {
 
-  /** Options of one analysis run. */
-  public record Options(boolean includeTests, boolean useDependencyJars) {
+  /**
+   * Options of one analysis run.
+   *
+   * @param entries methods to analyze as entry points of their own, {@code pkg.Class#method}, as
+   *     if each were a Lambda function's handler (a batch job's {@code main}, say)
+   */
+  public record Options(boolean includeTests, boolean useDependencyJars, List<String> entries) {
+    public Options {
+      entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    public Options(boolean includeTests, boolean useDependencyJars) {
+      this(includeTests, useDependencyJars, List.of());
+    }
+
     public static Options defaults() {
       return new Options(false, true);
     }
@@ -86,7 +99,17 @@ public final class AnalysisPipeline {
     }
     ApiRouteCoverage.check(routes, iac, diagnostics);
 
-    List<FunctionEffects> functionEffects = functionEffects(workspace, iac, effects, routes);
+    List<LambdaFunction> functions = new ArrayList<>(iac.functions());
+    List<FunctionEffects> functionEffects =
+        new ArrayList<>(functionEffects(workspace, iac, effects, routes));
+    for (String entry : options.entries()) {
+      entryFunction(workspace, effects, entry, diagnostics)
+          .ifPresent(
+              e -> {
+                functions.add(e.function());
+                functionEffects.add(e.effects());
+              });
+    }
     Map<String, List<AwsEffect>> byFunction = new TreeMap<>();
     functionEffects.forEach(f -> byFunction.put(f.logicalId(), f.effects()));
     List<Finding> findings =
@@ -96,11 +119,48 @@ public final class AnalysisPipeline {
     routes.forEach(r -> reached.addAll(r.classes()));
     return new Analysis(
         routes,
-        iac.functions(),
+        functions,
         findings,
         diagnostics.sorted(),
         footprint.classInfo(reached),
         functionEffects);
+  }
+
+  private record EntryFunction(LambdaFunction function, FunctionEffects effects) {}
+
+  /**
+   * A method named with {@code --entry}, analyzed as a function of its own: what its code needs,
+   * whether or not it runs in Lambda. Its id is the method's name as given.
+   */
+  private static Optional<EntryFunction> entryFunction(
+      Workspace workspace, EffectAnalyzer effects, String entry, Diagnostics diagnostics) {
+    int hash = entry.indexOf('#');
+    if (hash <= 0 || hash == entry.length() - 1) {
+      throw new UsageException("--entry takes CLASS#METHOD, such as com.acme.Tool#main; got " + entry + ".");
+    }
+    String className = entry.substring(0, hash);
+    String methodName = entry.substring(hash + 1);
+    Optional<TypeDeclaration<?>> type = workspace.findType(className);
+    List<Node> methods = new ArrayList<>();
+    type.ifPresent(t -> methods.addAll(t.getMethodsByName(methodName)));
+    if (methods.isEmpty()) {
+      diagnostics.error(
+          "entry-not-found",
+          "The entry point " + entry + " is not a method of the repository's main sources.",
+          null);
+      return Optional.empty();
+    }
+    LambdaFunction function =
+        new LambdaFunction(
+            entry, entry, className, methodName, null, null, "entry",
+            workspace.ref(methods.get(0)), List.of(), List.of(), List.of());
+    return Optional.of(
+        new EntryFunction(
+            function,
+            new FunctionEffects(
+                entry,
+                effects.effectsOf(entry, methods, null),
+                effects.initEffectsOf(className, null))));
   }
 
   private static Optional<LambdaFunction> function(IacModel iac, String logicalId) {

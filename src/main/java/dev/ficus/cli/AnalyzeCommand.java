@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +76,14 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Mixin InputOptions input;
 
   @Option(
+      names = "--entry",
+      paramLabel = "CLASS#METHOD",
+      description =
+          "Also analyze this method as an entry point of its own (a main method, a batch job),"
+              + " listed among the functions with the IAM actions its code needs. Repeatable.")
+  List<String> entries = new ArrayList<>();
+
+  @Option(
       names = "--explain",
       paramLabel = "ROUTE",
       description =
@@ -121,7 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Baseline known = baseline == null ? null : readBaseline(baseline);
     Analysis analysis =
         new AnalysisPipeline(
-                input.pipelineOptions(),
+                input.pipelineOptions(entries),
                 new LintOptions(monolithRoutes, LintOptions.DEFAULT_MONOLITH_RESOURCES))
             .analyze(repo);
     if (writeBaseline != null) {

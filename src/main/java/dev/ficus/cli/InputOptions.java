@@ -14,6 +14,10 @@ final class InputOptions {
   boolean noDependencyJars;
 
   AnalysisPipeline.Options pipelineOptions() {
-    return new AnalysisPipeline.Options(includeTests, !noDependencyJars);
+    return pipelineOptions(java.util.List.of());
+  }
+
+  AnalysisPipeline.Options pipelineOptions(java.util.List<String> entries) {
+    return new AnalysisPipeline.Options(includeTests, !noDependencyJars, entries);
   }
 }
