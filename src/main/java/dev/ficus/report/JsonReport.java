@@ -50,7 +50,13 @@ public final class JsonReport {
     ArrayNode routes = root.putArray("routes");
     analysis.routes().forEach(r -> routes.add(route(r)));
     ArrayNode functions = root.putArray("functions");
-    analysis.functions().forEach(f -> functions.add(function(f, analysis.effectsOf(f.logicalId()))));
+    for (LambdaFunction f : analysis.functions()) {
+      ObjectNode node = function(f, analysis.effectsOf(f.logicalId()));
+      strings(
+          node.putArray("routes"),
+          analysis.routes().stream().filter(r -> f.logicalId().equals(r.function())).map(Route::id).toList());
+      functions.add(node);
+    }
     ArrayNode findings = root.putArray("findings");
     analysis.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode diagnostics = root.putArray("diagnostics");
