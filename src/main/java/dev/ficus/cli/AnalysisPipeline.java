@@ -92,7 +92,7 @@ public final class AnalysisPipeline {
     List<Route> routes = new ArrayList<>();
     for (ExtractedRoute e : extracted) {
       Route r = e.route();
-      LambdaFunction function = function(iac, r.function()).orElse(null);
+      LambdaFunction function = r.function() == null ? null : iac.function(r.function()).orElse(null);
       routes.add(
           r.withEffects(effects.effectsOf(r.handler(), e.entryCode(), function))
               .withClasses(footprint.classesRunBy(e.entryCode())));
@@ -161,13 +161,6 @@ public final class AnalysisPipeline {
                 entry,
                 effects.effectsOf(entry, methods, null),
                 effects.initEffectsOf(className, null))));
-  }
-
-  private static Optional<LambdaFunction> function(IacModel iac, String logicalId) {
-    if (logicalId == null) {
-      return Optional.empty();
-    }
-    return iac.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
   }
 
   /**

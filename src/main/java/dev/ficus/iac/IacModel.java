@@ -38,6 +38,11 @@ public record IacModel(
     return functions.stream().filter(f -> qualifiedClassName.equals(f.handlerClass())).toList();
   }
 
+  /** The function with this logical id; empty for null or an unknown id. */
+  public Optional<LambdaFunction> function(String logicalId) {
+    return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+  }
+
   public Optional<IacResource> resource(String logicalId) {
     return resources.stream().filter(r -> r.logicalId().equals(logicalId)).findFirst();
   }

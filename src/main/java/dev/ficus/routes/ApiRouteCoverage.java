@@ -23,8 +23,7 @@ public final class ApiRouteCoverage {
       if (route.function() == null) {
         continue;
       }
-      Optional<LambdaFunction> function =
-          iac.functions().stream().filter(f -> f.logicalId().equals(route.function())).findFirst();
+      Optional<LambdaFunction> function = iac.function(route.function());
       if (function.isEmpty() || function.get().apiTriggers().isEmpty()) {
         continue;
       }

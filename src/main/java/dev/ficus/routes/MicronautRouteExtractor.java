@@ -60,13 +60,7 @@ public final class MicronautRouteExtractor implements RouteExtractor {
     Optional<String> functionId =
         FrameworkEntryPoints.functionFor(context, FrameworkEntryPoints.MICRONAUT_CONTAINERS);
     LambdaFunction function =
-        functionId
-            .flatMap(
-                id ->
-                    context.iac().functions().stream()
-                        .filter(f -> f.logicalId().equals(id))
-                        .findFirst())
-            .orElse(null);
+        functionId.flatMap(id -> context.iac().function(id)).orElse(null);
     ApplicationProperties properties = ApplicationProperties.load(context).forFunction(function);
     PropertyPlaceholders.Result contextPath =
         PropertyPlaceholders.resolve(

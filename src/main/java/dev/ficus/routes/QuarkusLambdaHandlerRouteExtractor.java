@@ -106,7 +106,7 @@ public final class QuarkusLambdaHandlerRouteExtractor implements RouteExtractor 
                   && JaxRsRouteExtractor.jaxRsAnnotation(c, "Path").isPresent());
       for (String id : functionIds) {
         LambdaFunction function =
-            context.iac().functions().stream().filter(f -> f.logicalId().equals(id)).findFirst().orElseThrow();
+            context.iac().function(id).orElseThrow();
         Optional<String> selector = environmentSelector(function).or(() -> configured);
         if (selector.isEmpty() && jaxRs) {
           // quarkus-amazon-lambda-http: the function serves the JAX-RS resources, not a bean.

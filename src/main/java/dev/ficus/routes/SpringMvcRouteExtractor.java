@@ -94,13 +94,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
                     FrameworkEntryPoints.functionFor(
                         context, FrameworkEntryPoints.MICRONAUT_CONTAINERS));
     LambdaFunction function =
-        functionId
-            .flatMap(
-                id ->
-                    context.iac().functions().stream()
-                        .filter(f -> f.logicalId().equals(id))
-                        .findFirst())
-            .orElse(null);
+        functionId.flatMap(id -> context.iac().function(id)).orElse(null);
     ApplicationProperties properties = ApplicationProperties.load(context).forFunction(function);
     Prefix prefix = prefix(properties);
 
