@@ -160,6 +160,8 @@ final class DispatchInterpreter {
      * costs R label evaluations per candidate).
      */
     final Map<Expression, DispatchValue> labels = new IdentityHashMap<>();
+    /** Label lookups of switches whose labels are all strings or enum constants. */
+    final Map<NodeList<SwitchEntry>, Optional<SwitchIndex>> switches = new IdentityHashMap<>();
 
     Shared(Workspace workspace) {
       this.workspace = workspace;
@@ -579,7 +581,15 @@ final class DispatchInterpreter {
     int match = -1;
     int fallback = -1;
     boolean unknownLabel = false;
-    for (int i = 0; i < entries.size() && match < 0; i++) {
+    Optional<SwitchIndex> index = switchIndex(entries, frame);
+    Object key = value.isUnknown() ? null : value.value();
+    boolean indexed = index.isPresent() && (key instanceof String || key instanceof EnumConstant);
+    if (indexed) {
+      String name = key instanceof EnumConstant c ? c.name() : (String) key;
+      match = index.get().first().getOrDefault(name, -1);
+      fallback = index.get().lastDefault();
+    }
+    for (int i = 0; !indexed && i < entries.size() && match < 0; i++) {
       SwitchEntry entry = entries.get(i);
       if (entry.getLabels().isEmpty()) {
         fallback = i;
@@ -623,6 +633,48 @@ final class DispatchInterpreter {
       }
     }
     return isExpression ? Flow.YIELD : Flow.NORMAL;
+  }
+
+  /**
+   * Where each label value first appears in a switch, and its last {@code default}: a lookup that
+   * replaces trying every label in turn, which for a dispatch of R routes made every candidate
+   * route cost R comparisons. Only for switches whose labels are all strings or enum constants,
+   * where equality is plain equality of names; others are searched label by label.
+   */
+  record SwitchIndex(Map<String, Integer> first, int lastDefault) {}
+
+  private Optional<SwitchIndex> switchIndex(NodeList<SwitchEntry> entries, Frame frame) {
+    Optional<SwitchIndex> cached = shared.switches.get(entries);
+    if (cached != null) {
+      return cached;
+    }
+    Map<String, Integer> first = new java.util.HashMap<>();
+    int lastDefault = -1;
+    Optional<SwitchIndex> index = null;
+    for (int i = 0; i < entries.size() && index == null; i++) {
+      SwitchEntry entry = entries.get(i);
+      if (entry.getLabels().isEmpty()) {
+        lastDefault = i;
+        continue;
+      }
+      for (Expression label : entry.getLabels()) {
+        DispatchValue labelValue = label.isNullLiteralExpr() ? DispatchValue.UNKNOWN : label(label, frame);
+        Object v = labelValue.isUnknown() ? null : labelValue.value();
+        if (v instanceof String text) {
+          first.putIfAbsent(text, i);
+        } else if (v instanceof EnumConstant constant) {
+          first.putIfAbsent(constant.name(), i);
+        } else {
+          index = Optional.empty();
+          break;
+        }
+      }
+    }
+    if (index == null) {
+      index = Optional.of(new SwitchIndex(first, lastDefault));
+    }
+    shared.switches.put(entries, index);
+    return index;
   }
 
   private Flow walkEntry(SwitchEntry entry, boolean isExpression, Frame frame) {
