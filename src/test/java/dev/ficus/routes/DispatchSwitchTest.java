@@ -15,6 +15,48 @@ class DispatchSwitchTest {
   private final ApiGatewayDispatchRouteExtractor extractor = new ApiGatewayDispatchRouteExtractor();
 
   @Test
+  void aDefaultInTheMiddleFallsThroughToTheCaseBelowItAndServesEveryOtherRequest() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/Handler.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+            public class Handler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              private final Catalog catalog = new Catalog();
+
+              @Override
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+                switch (event.getHttpMethod() + " " + event.getResource()) {
+                  case "GET /items": // ROUTE: GET /items -> com.acme.Catalog#list
+                    return catalog.list();
+                  default: // ROUTE: ANY /{proxy+} -> com.acme.Catalog#overview
+                    context.getLogger().log("unknown route, answering with the catalog");
+                  case "GET /catalog": // ROUTE: GET /catalog -> com.acme.Catalog#overview
+                    return catalog.overview();
+                  case "DELETE /items":
+                    return new APIGatewayProxyResponseEvent().withStatusCode(405);
+                }
+              }
+            }
+            """)
+        .java("com/acme/Catalog.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+            class Catalog {
+              APIGatewayProxyResponseEvent list() { return new APIGatewayProxyResponseEvent().withStatusCode(200); }
+              APIGatewayProxyResponseEvent overview() { return new APIGatewayProxyResponseEvent().withStatusCode(200); }
+            }
+            """);
+    RouteMarkers.check(extractor, repo);
+  }
+
+  @Test
   void oldStyleSwitchOnMethodAndResource() {
     TestRepo repo = TestRepo.create()
         .java("com/acme/OrderHandler.java", """
