@@ -78,10 +78,6 @@ public record Route(
     return List.copyOf(actions);
   }
 
-  public Route withFunction(String functionId) {
-    return new Route(method, path, handler, source, functionId, confidence, extractor, effects, classes);
-  }
-
   public Route withEffects(List<AwsEffect> newEffects) {
     return new Route(method, path, handler, source, function, confidence, extractor, newEffects, classes);
   }

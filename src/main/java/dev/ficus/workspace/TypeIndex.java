@@ -39,8 +39,4 @@ public final class TypeIndex {
   Optional<JavaSource> sourceOf(CompilationUnit unit) {
     return Optional.ofNullable(sourceByUnit.get(unit));
   }
-
-  Map<CompilationUnit, JavaSource> unitsByIdentity() {
-    return Collections.unmodifiableMap(sourceByUnit);
-  }
 }

@@ -1,6 +1,5 @@
 package dev.ficus.workspace;
 
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.resolution.TypeSolver;
@@ -8,7 +7,6 @@ import dev.ficus.model.Diagnostics;
 import dev.ficus.model.SourceRef;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -109,10 +107,5 @@ public final class Workspace {
     String file = node.findCompilationUnit().flatMap(types::sourceOf).map(JavaSource::file).orElse("?");
     int line = node.getBegin().map(p -> p.line).orElse(0);
     return new SourceRef(file, line);
-  }
-
-  /** Convenience for extractors: every compilation unit with the file it came from. */
-  public Map<CompilationUnit, JavaSource> unitsByIdentity() {
-    return types.unitsByIdentity();
   }
 }
