@@ -9,6 +9,7 @@ import dev.ficus.model.Finding;
 import dev.ficus.model.ResourceRef;
 import dev.ficus.model.Route;
 import dev.ficus.model.SourceRef;
+import dev.ficus.testing.Markers;
 import dev.ficus.testing.TestRepo;
 import dev.ficus.workspace.JavaSource;
 import java.util.ArrayList;
@@ -75,17 +76,10 @@ public final class FindingMarkers {
   /** Compares findings with the markers of the given rules. */
   public static void compare(TestRepo repo, List<Finding> findings, Set<String> ruleIds) {
     TreeSet<String> expected = new TreeSet<>();
-    for (Map.Entry<String, String> file : repo.files().entrySet()) {
-      String[] lines = file.getValue().split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = MARKER.matcher(lines[i]);
-        if (!m.find()) {
-          continue;
-        }
-        for (String id : m.group(1).split(",")) {
-          if (ruleIds.contains(id.trim())) {
-            expected.add(file.getKey() + ":" + (i + 1) + " " + id.trim());
-          }
+    for (Markers.Marker marker : Markers.scan(repo, MARKER)) {
+      for (String id : marker.match().group(1).split(",")) {
+        if (ruleIds.contains(id.trim())) {
+          expected.add(marker.file() + ":" + marker.line() + " " + id.trim());
         }
       }
     }
@@ -97,17 +91,7 @@ public final class FindingMarkers {
         described.add(f.source() + " " + f.rule() + " [" + f.severity().id() + "] " + f.message());
       }
     }
-    List<String> problems = new ArrayList<>();
-    for (String e : expected) {
-      if (!actual.contains(e)) {
-        problems.add("missing finding:    " + e);
-      }
-    }
-    for (String a : actual) {
-      if (!expected.contains(a)) {
-        problems.add("unexpected finding: " + a);
-      }
-    }
+    List<String> problems = Markers.differences(expected, actual, "finding");
     if (!problems.isEmpty()) {
       fail(String.join("\n", problems) + "\nall findings:\n  " + String.join("\n  ", described));
     }
@@ -116,29 +100,22 @@ public final class FindingMarkers {
   /** Effects stated by {@code // EFFECT:} markers, keyed by function. */
   private Map<String, List<AwsEffect>> effects(TestRepo.Loaded loaded) {
     Map<String, List<AwsEffect>> byFunction = new TreeMap<>();
-    for (Map.Entry<String, String> file : repo.files().entrySet()) {
-      String[] lines = file.getValue().split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = EFFECT.matcher(lines[i]);
-        if (!m.find()) {
-          continue;
-        }
-        int line = i + 1;
-        String method = methodAt(loaded, file.getKey(), line);
-        String service = m.group(2);
-        String operation = m.group(3);
-        String name = m.group(4);
-        String arn = m.group(5) != null ? m.group(5) : "arn:${AWS::Partition}:" + service + ":::" + name;
-        SourceRef site = SourceRef.of(file.getKey(), line);
-        AwsEffect effect =
-            new AwsEffect(
-                service,
-                operation,
-                List.of(service + ":" + operation),
-                new ResourceRef(null, name, arn, "iac", null),
-                List.of(new CallFrame(method, site)));
-        byFunction.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(effect);
-      }
+    for (Markers.Marker marker : Markers.scan(repo, EFFECT)) {
+      Matcher m = marker.match();
+      String method = methodAt(loaded, marker.file(), marker.line());
+      String service = m.group(2);
+      String operation = m.group(3);
+      String name = m.group(4);
+      String arn = m.group(5) != null ? m.group(5) : "arn:${AWS::Partition}:" + service + ":::" + name;
+      SourceRef site = SourceRef.of(marker.file(), marker.line());
+      AwsEffect effect =
+          new AwsEffect(
+              service,
+              operation,
+              List.of(service + ":" + operation),
+              new ResourceRef(null, name, arn, "iac", null),
+              List.of(new CallFrame(method, site)));
+      byFunction.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(effect);
     }
     return byFunction;
   }

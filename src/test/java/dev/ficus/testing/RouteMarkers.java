@@ -8,9 +8,7 @@ import dev.ficus.routes.RouteContext;
 import dev.ficus.routes.RouteExtractor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -49,20 +47,13 @@ public final class RouteMarkers {
   public static void compare(TestRepo repo, List<Route> routes) {
     TreeSet<String> expected = new TreeSet<>();
     TreeSet<String> expectedWithHandler = new TreeSet<>();
-    for (Map.Entry<String, String> file : repo.files().entrySet()) {
-      String[] lines = file.getValue().split("\n", -1);
-      for (int i = 0; i < lines.length; i++) {
-        Matcher m = MARKER.matcher(lines[i]);
-        if (!m.find()) {
-          continue;
-        }
-        for (String spec : m.group(1).split(",")) {
-          String[] parts = spec.trim().split("\\s*->\\s*");
-          String key = file.getKey() + ":" + (i + 1) + " " + parts[0].trim();
-          expected.add(key);
-          if (parts.length > 1) {
-            expectedWithHandler.add(key + " -> " + parts[1].trim());
-          }
+    for (Markers.Marker marker : Markers.scan(repo, MARKER)) {
+      for (String spec : marker.match().group(1).split(",")) {
+        String[] parts = spec.trim().split("\\s*->\\s*");
+        String key = marker.file() + ":" + marker.line() + " " + parts[0].trim();
+        expected.add(key);
+        if (parts.length > 1) {
+          expectedWithHandler.add(key + " -> " + parts[1].trim());
         }
       }
     }
@@ -73,17 +64,7 @@ public final class RouteMarkers {
       actual.add(key);
       actualWithHandler.add(key + " -> " + r.handler());
     }
-    List<String> problems = new ArrayList<>();
-    for (String e : expected) {
-      if (!actual.contains(e)) {
-        problems.add("missing route:    " + e);
-      }
-    }
-    for (String a : actual) {
-      if (!expected.contains(a)) {
-        problems.add("unexpected route: " + a);
-      }
-    }
+    List<String> problems = new ArrayList<>(Markers.differences(expected, actual, "route"));
     for (String e : expectedWithHandler) {
       if (actual.contains(e.substring(0, e.indexOf(" -> "))) && !actualWithHandler.contains(e)) {
         String key = e.substring(0, e.indexOf(" -> "));
