@@ -23,6 +23,7 @@ import dev.ficus.routes.ApiRouteCoverage;
 import dev.ficus.routes.ExtractedRoute;
 import dev.ficus.routes.RouteContext;
 import dev.ficus.routes.RouteExtractors;
+import dev.ficus.workspace.SourceFiles;
 import dev.ficus.workspace.Workspace;
 import dev.ficus.workspace.WorkspaceLoader;
 import java.nio.file.Path;
@@ -123,7 +124,9 @@ public final class AnalysisPipeline {
         findings,
         diagnostics.sorted(),
         footprint.classInfo(reached),
-        functionEffects);
+        functionEffects,
+        iac.resources(),
+        SourceFiles.of(workspace));
   }
 
   private record EntryFunction(LambdaFunction function, FunctionEffects effects) {}

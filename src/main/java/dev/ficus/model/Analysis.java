@@ -8,6 +8,10 @@ import java.util.List;
  *
  * @param classes the repository's top-level and nested classes that some route reaches, with sizes
  * @param functionEffects what each function's code can do as a whole, by function, sorted by id
+ * @param resources the resources the IaC declares (tables, buckets, queues), sorted by logical id:
+ *     what a scaffolded stack takes as parameters instead of creating anew
+ * @param sources the repository's Java files with what each depends on, sorted by path: what a
+ *     scaffolded module copies
  */
 public record Analysis(
     List<Route> routes,
@@ -15,7 +19,9 @@ public record Analysis(
     List<Finding> findings,
     List<Diagnostic> diagnostics,
     List<ClassInfo> classes,
-    List<FunctionEffects> functionEffects) {
+    List<FunctionEffects> functionEffects,
+    List<IacResource> resources,
+    List<SourceFile> sources) {
 
   /** Version of the JSON report's schema; bump on a breaking change (docs/report-format.md). */
   public static final int SCHEMA_VERSION = 1;
@@ -33,6 +39,21 @@ public record Analysis(
         functionEffects.stream()
             .sorted(java.util.Comparator.comparing(FunctionEffects::logicalId))
             .toList();
+    resources =
+        resources.stream()
+            .sorted(java.util.Comparator.comparing(IacResource::logicalId))
+            .toList();
+    sources = sources.stream().distinct().sorted().toList();
+  }
+
+  public Analysis(
+      List<Route> routes,
+      List<LambdaFunction> functions,
+      List<Finding> findings,
+      List<Diagnostic> diagnostics,
+      List<ClassInfo> classes,
+      List<FunctionEffects> functionEffects) {
+    this(routes, functions, findings, diagnostics, classes, functionEffects, List.of(), List.of());
   }
 
   public Analysis(
@@ -41,7 +62,7 @@ public record Analysis(
       List<Finding> findings,
       List<Diagnostic> diagnostics,
       List<ClassInfo> classes) {
-    this(routes, functions, findings, diagnostics, classes, List.of());
+    this(routes, functions, findings, diagnostics, classes, List.of(), List.of(), List.of());
   }
 
   /** The effects of one function, when the analysis could follow its handler. */
@@ -51,7 +72,8 @@ public record Analysis(
 
   /** The same analysis with other findings (after a baseline or suppressions). */
   public Analysis withFindings(List<Finding> newFindings) {
-    return new Analysis(routes, functions, newFindings, diagnostics, classes, functionEffects);
+    return new Analysis(
+        routes, functions, newFindings, diagnostics, classes, functionEffects, resources, sources);
   }
 
   public Analysis(
@@ -59,6 +81,6 @@ public record Analysis(
       List<LambdaFunction> functions,
       List<Finding> findings,
       List<Diagnostic> diagnostics) {
-    this(routes, functions, findings, diagnostics, List.of(), List.of());
+    this(routes, functions, findings, diagnostics, List.of(), List.of(), List.of(), List.of());
   }
 }

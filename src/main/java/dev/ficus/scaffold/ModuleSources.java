@@ -1,0 +1,142 @@
+package dev.ficus.scaffold;
+
+import dev.ficus.model.PlannedFunction;
+import dev.ficus.model.PlannedService;
+import dev.ficus.model.Route;
+import dev.ficus.model.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Copies the monolith's files into the modules: each service gets the files its routes run and
+ * every file those name (so that the copy compiles), and files that several services need go to
+ * the shared module, together with everything they name in turn. Files are copied whole and
+ * unchanged: the generated handlers are the only new code.
+ */
+public final class ModuleSources implements ProjectPart {
+
+  /** Where a module's Java sources go. */
+  public static final String JAVA = "src/main/java/";
+
+  @Override
+  public void contribute(ScaffoldContext context) {
+    Map<String, SourceFile> byType = new HashMap<>();
+    Map<String, SourceFile> byPath = new TreeMap<>();
+    for (SourceFile file : context.analysis().sources()) {
+      if (!file.test()) {
+        file.types().forEach(t -> byType.putIfAbsent(t, file));
+        byPath.put(file.path(), file);
+      }
+    }
+    Map<String, Set<String>> servicesByFile = new TreeMap<>();
+    for (PlannedService service : context.plan().services()) {
+      ProjectLayout.Module module = context.layout().module(service.name());
+      TreeSet<String> seeds = new TreeSet<>();
+      for (PlannedFunction function : service.functions()) {
+        routeOf(context, function).ifPresent(r -> seeds.addAll(r.classes()));
+      }
+      seeds.removeAll(context.replacedClasses(module.dir()));
+      seeds.addAll(context.requiredClasses(module.dir()));
+      for (String file : closure(seeds, byType, byPath)) {
+        servicesByFile.computeIfAbsent(file, k -> new TreeSet<>()).add(service.name());
+      }
+    }
+    TreeSet<String> sharedSeeds = new TreeSet<>();
+    servicesByFile.forEach(
+        (file, services) -> {
+          if (services.size() > 1) {
+            sharedSeeds.addAll(byPath.get(file).types());
+          }
+        });
+    Set<String> shared = closure(sharedSeeds, byType, byPath);
+    for (Map.Entry<String, Set<String>> entry : servicesByFile.entrySet()) {
+      SourceFile file = byPath.get(entry.getKey());
+      if (shared.contains(file.path())) {
+        continue;
+      }
+      for (String service : entry.getValue()) {
+        copy(context, file, context.layout().module(service).dir());
+      }
+    }
+    for (String path : shared) {
+      copy(context, byPath.get(path), ProjectLayout.SHARED_DIR);
+    }
+  }
+
+  /** The files of the repository a module must hold for these classes to compile there. */
+  static Set<String> closure(
+      Set<String> classes, Map<String, SourceFile> byType, Map<String, SourceFile> byPath) {
+    TreeSet<String> files = new TreeSet<>();
+    Deque<String> work = new ArrayDeque<>();
+    for (String type : classes) {
+      SourceFile file = fileOf(type, byType);
+      if (file != null && files.add(file.path())) {
+        work.add(file.path());
+      }
+    }
+    while (!work.isEmpty()) {
+      SourceFile file = byPath.get(work.poll());
+      for (String reference : file.references()) {
+        SourceFile next = fileOf(reference, byType);
+        if (next != null && files.add(next.path())) {
+          work.add(next.path());
+        }
+      }
+    }
+    return files;
+  }
+
+  /** The file declaring a type; a nested type's name is looked up through its outer types. */
+  private static SourceFile fileOf(String type, Map<String, SourceFile> byType) {
+    for (String name = type; ; name = name.substring(0, name.lastIndexOf('.'))) {
+      SourceFile file = byType.get(name);
+      if (file != null || name.indexOf('.') < 0) {
+        return file;
+      }
+    }
+  }
+
+  static java.util.Optional<Route> routeOf(ScaffoldContext context, PlannedFunction function) {
+    return context.analysis().routes().stream()
+        .filter(r -> r.id().equals(function.route()) && r.handler().equals(function.handler()))
+        .findFirst();
+  }
+
+  private static void copy(ScaffoldContext context, SourceFile file, String moduleDir) {
+    Path source = context.repository().resolve(file.path());
+    try {
+      context.add(moduleDir + "/" + JAVA + file.relativePath(), read(source));
+    } catch (IOException e) {
+      context.note(null, null, "Could not copy " + file.path() + " (" + e.getMessage() + "); copy it into " + moduleDir + " by hand.");
+    }
+  }
+
+  /** The file's text: UTF-8 when it is, ISO-8859-1 otherwise (as the analysis read it). */
+  static String read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.ficus.scaffold;
+
+import dev.ficus.model.Analysis;
+import dev.ficus.model.Plan;
+import dev.ficus.model.PlannedFunction;
+import dev.ficus.model.PlannedService;
+import dev.ficus.model.Route;
+import dev.ficus.model.SourceFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The names and places of everything the scaffold generates, decided once so that the parts
+ * (handler classes, poms, SAM templates, policies, guide) agree: which module a function lives
+ * in, what its handler class is called and where the built jar will be.
+ *
+ * <p>A function's handler goes into the package of the code that serves its route today (the
+ * dispatcher or controller), so that what it calls there stays accessible; its simple name is the
+ * function's logical id plus {@code Handler}, changed only where the repository already has that
+ * class.
+ */
+public final class ProjectLayout {
+
+  /** Folder of the module for classes that several services run. */
+  public static final String SHARED_DIR = "shared";
+
+  /** Version of every generated module. */
+  public static final String VERSION = "1.0.0-SNAPSHOT";
+
+  /**
+   * One service's Maven module.
+   *
+   * @param dir relative to the project root, {@code services/orders}
+   * @param artifactId also the name of the jar the SAM template deploys
+   */
+  public record Module(String service, String dir, String artifactId) {
+    /** The deployable jar, relative to the project root, once {@code mvn package} ran. */
+    public String jar() {
+      return dir + "/target/" + artifactId + ".jar";
+    }
+  }
+
+  /**
+   * The Lambda handler class generated for one function.
+   *
+   * @param packageName its package, {@code ""} for the default package
+   */
+  public record Handler(String packageName, String simpleName) {
+    public String qualifiedName() {
+      return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    }
+
+    /** The {@code Handler} property of the function in SAM. */
+    public String samHandler() {
+      return qualifiedName() + "::handleRequest";
+    }
+
+    /** Where its source goes below a module's {@code src/main/java}. */
+    public String sourcePath() {
+      return (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + simpleName + ".java";
+    }
+  }
+
+  private final String groupId;
+  private final String parentArtifactId;
+  private final Map<String, Module> modules = new LinkedHashMap<>();
+  private final Map<String, Module> moduleByFunction = new TreeMap<>();
+  private final Map<String, Handler> handlerByFunction = new TreeMap<>();
+
+  private ProjectLayout(String groupId) {
+    this.groupId = groupId;
+    String last = groupId.substring(groupId.lastIndexOf('.') + 1);
+    this.parentArtifactId = last + "-functions";
+  }
+
+  public static ProjectLayout of(Analysis analysis, Plan plan) {
+    List<SourceFile> main = analysis.sources().stream().filter(s -> !s.test()).toList();
+    ProjectLayout layout = new ProjectLayout(rootPackage(main));
+    Set<String> taken = new HashSet<>();
+    main.forEach(s -> taken.addAll(s.types()));
+    for (PlannedService service : plan.services()) {
+      Module module = new Module(service.name(), "services/" + service.name(), service.name() + "-service");
+      layout.modules.put(service.name(), module);
+      for (PlannedFunction function : service.functions()) {
+        layout.moduleByFunction.put(function.name(), module);
+        String pkg = handlerPackage(function, analysis, main, layout.groupId);
+        String simple = javaName(function.name()) + "Handler";
+        Handler handler = new Handler(pkg, simple);
+        for (int n = 2; taken.contains(handler.qualifiedName()); n++) {
+          handler = new Handler(pkg, javaName(function.name()) + "Handler" + n);
+        }
+        taken.add(handler.qualifiedName());
+        layout.handlerByFunction.put(function.name(), handler);
+      }
+    }
+    return layout;
+  }
+
+  public String groupId() {
+    return groupId;
+  }
+
+  public String parentArtifactId() {
+    return parentArtifactId;
+  }
+
+  /** Artifact id of the shared module. */
+  public String sharedArtifactId() {
+    return "shared-code";
+  }
+
+  /** The service modules, in plan order. */
+  public List<Module> modules() {
+    return List.copyOf(modules.values());
+  }
+
+  public Module module(String service) {
+    return Optional.ofNullable(modules.get(service))
+        .orElseThrow(() -> new IllegalArgumentException("no module for service " + service));
+  }
+
+  public Module moduleOf(PlannedFunction function) {
+    return Optional.ofNullable(moduleByFunction.get(function.name()))
+        .orElseThrow(() -> new IllegalArgumentException("no module for function " + function.name()));
+  }
+
+  public Handler handlerOf(PlannedFunction function) {
+    return Optional.ofNullable(handlerByFunction.get(function.name()))
+        .orElseThrow(() -> new IllegalArgumentException("no handler for function " + function.name()));
+  }
+
+  /**
+   * The package of the file that declares the route (the dispatcher's branch, the controller),
+   * else of the class that serves it, else the project's root package.
+   */
+  private static String handlerPackage(
+      PlannedFunction function, Analysis analysis, List<SourceFile> main, String fallback) {
+    Optional<Route> route =
+        analysis.routes().stream()
+            .filter(r -> r.id().equals(function.route()) && r.handler().equals(function.handler()))
+            .findFirst();
+    if (route.isPresent()) {
+      String file = route.get().source().file();
+      Optional<SourceFile> declaring = main.stream().filter(s -> s.path().equals(file)).findFirst();
+      if (declaring.isPresent()) {
+        return declaring.get().packageName();
+      }
+    }
+    String handler = function.handler() == null ? "" : function.handler();
+    int hash = handler.indexOf('#');
+    String type = hash < 0 ? handler : handler.substring(0, hash);
+    for (SourceFile s : main) {
+      if (s.types().contains(type)) {
+        return s.packageName();
+      }
+    }
+    return fallback;
+  }
+
+  /** The longest package prefix all main files share; {@code app} when they share none. */
+  static String rootPackage(List<SourceFile> main) {
+    List<String> packages = new ArrayList<>();
+    main.stream().map(SourceFile::packageName).filter(p -> !p.isEmpty()).distinct().sorted()
+        .forEach(packages::add);
+    if (packages.isEmpty()) {
+      return "app";
+    }
+    String[] common = packages.get(0).split("\\.");
+    int length = common.length;
+    for (String p : packages) {
+      String[] parts = p.split("\\.");
+      int i = 0;
+      while (i < Math.min(length, parts.length) && parts[i].equals(common[i])) {
+        i++;
+      }
+      length = i;
+    }
+    return length == 0 ? "app" : String.join(".", java.util.Arrays.copyOf(common, length));
+  }
+
+  /** A logical id as a Java class name: it may not start with a digit. */
+  static String javaName(String logicalId) {
+    return !logicalId.isEmpty() && Character.isDigit(logicalId.charAt(0)) ? "Fn" + logicalId : logicalId;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.ficus.scaffold;
+
+import dev.ficus.model.Analysis;
+import dev.ficus.model.Plan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The project under construction, shared by the {@link ProjectPart}s: what they read (the
+ * analysis, the plan, the options, the layout, the repository) and what they add (files, the
+ * repository classes and libraries each module must carry, notes for the user).
+ */
+public final class ScaffoldContext {
+
+  private final Analysis analysis;
+  private final Plan plan;
+  private final ScaffoldOptions options;
+  private final ProjectLayout layout;
+  private final Path repository;
+  private final Map<String, GeneratedFile> files = new TreeMap<>();
+  private final Map<String, Set<String>> classesByModule = new TreeMap<>();
+  private final Map<String, Set<MavenDependency>> dependenciesByModule = new TreeMap<>();
+  private final Map<String, Set<String>> replacedByModule = new TreeMap<>();
+  private final Set<ScaffoldNote> notes = new TreeSet<>();
+
+  public ScaffoldContext(Analysis analysis, Plan plan, ScaffoldOptions options, Path repository) {
+    this.analysis = Objects.requireNonNull(analysis, "analysis");
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.options = Objects.requireNonNull(options, "options");
+    this.repository = Objects.requireNonNull(repository, "repository");
+    this.layout = ProjectLayout.of(analysis, plan);
+  }
+
+  public Analysis analysis() {
+    return analysis;
+  }
+
+  public Plan plan() {
+    return plan;
+  }
+
+  public ScaffoldOptions options() {
+    return options;
+  }
+
+  public ProjectLayout layout() {
+    return layout;
+  }
+
+  /** The monolith's checkout, read-only: where copied sources come from. */
+  public Path repository() {
+    return repository;
+  }
+
+  /** Adds a file; two parts writing the same path is a bug. */
+  public void add(GeneratedFile file) {
+    GeneratedFile previous = files.putIfAbsent(file.path(), file);
+    if (previous != null && !previous.content().equals(file.content())) {
+      throw new IllegalStateException("two parts generate " + file.path());
+    }
+  }
+
+  public void add(String path, String content) {
+    add(new GeneratedFile(path, content));
+  }
+
+  /** The files added so far, by path. */
+  public Map<String, GeneratedFile> files() {
+    return java.util.Collections.unmodifiableMap(files);
+  }
+
+  /**
+   * Asks that a module carry a repository class (fully qualified, top-level) and every file it
+   * needs to compile.
+   *
+   * @param moduleDir {@link ProjectLayout.Module#dir()}
+   */
+  public void requireClass(String moduleDir, String qualifiedName) {
+    classesByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>()).add(qualifiedName);
+  }
+
+  /**
+   * Says that generated code takes over a repository class's job in a module (a dispatcher whose
+   * branch became a handler of its own), so it is not copied there for the routes' sake; it is
+   * still copied when a copied file names it.
+   */
+  public void replaceClass(String moduleDir, String qualifiedName) {
+    replacedByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>()).add(qualifiedName);
+  }
+
+  public Set<String> replacedClasses(String moduleDir) {
+    return java.util.Collections.unmodifiableSet(replacedByModule.getOrDefault(moduleDir, Set.of()));
+  }
+
+  /** Asks that a module depend on a library. */
+  public void requireDependency(String moduleDir, MavenDependency dependency) {
+    dependenciesByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>()).add(dependency);
+  }
+
+  public Set<String> requiredClasses(String moduleDir) {
+    return java.util.Collections.unmodifiableSet(classesByModule.getOrDefault(moduleDir, Set.of()));
+  }
+
+  public Set<MavenDependency> requiredDependencies(String moduleDir) {
+    return java.util.Collections.unmodifiableSet(
+        dependenciesByModule.getOrDefault(moduleDir, Set.of()));
+  }
+
+  public void note(ScaffoldNote note) {
+    notes.add(note);
+  }
+
+  public void note(String function, String file, String message) {
+    notes.add(new ScaffoldNote(function, file, message));
+  }
+
+  public List<ScaffoldNote> notes() {
+    return List.copyOf(notes);
+  }
+}
