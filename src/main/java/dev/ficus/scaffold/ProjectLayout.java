@@ -72,6 +72,7 @@ public final class ProjectLayout {
   private final Map<String, Module> modules = new LinkedHashMap<>();
   private final Map<String, Module> moduleByFunction = new TreeMap<>();
   private final Map<String, Handler> handlerByFunction = new TreeMap<>();
+  private final Map<String, String> apiPathByRoutePath = new TreeMap<>();
 
   private ProjectLayout(String groupId) {
     this.groupId = groupId;
@@ -99,7 +100,19 @@ public final class ProjectLayout {
         layout.handlerByFunction.put(function.name(), handler);
       }
     }
+    layout.apiPathByRoutePath.putAll(
+        ApiPaths.unify(analysis.routes().stream().map(Route::path).toList()));
     return layout;
+  }
+
+  /**
+   * The path a route gets in the generated API: its own, except that path variables at one level
+   * share one name across routes, as REST APIs require ({@code /orders/{orderId}/pay} becomes
+   * {@code /orders/{id}/pay} beside {@code /orders/{id}}). Handlers read path parameters by
+   * these names.
+   */
+  public String apiPath(String routePath) {
+    return apiPathByRoutePath.getOrDefault(routePath, routePath);
   }
 
   public String groupId() {
