@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     description = {
       "Grows a Java Lambda monolith out into small least-privilege functions, strangler-fig style."
     },
-    subcommands = {AnalyzeCommand.class, PlanCommand.class},
+    subcommands = {AnalyzeCommand.class, PlanCommand.class, ScaffoldCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -118,6 +118,7 @@ public final class ModuleSources implements ProjectPart {
     Path source = context.repository().resolve(file.path());
     try {
       context.add(moduleDir + "/" + JAVA + file.relativePath(), read(source));
+      context.recordCopy(moduleDir, file);
     } catch (IOException e) {
       context.note(null, null, "Could not copy " + file.path() + " (" + e.getMessage() + "); copy it into " + moduleDir + " by hand.");
     }

@@ -2,6 +2,7 @@ package dev.ficus.scaffold;
 
 import dev.ficus.model.Analysis;
 import dev.ficus.model.Plan;
+import dev.ficus.model.SourceFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class ScaffoldContext {
   private final Map<String, Set<String>> classesByModule = new TreeMap<>();
   private final Map<String, Set<MavenDependency>> dependenciesByModule = new TreeMap<>();
   private final Map<String, Set<String>> replacedByModule = new TreeMap<>();
+  private final Map<String, Set<SourceFile>> copiedByModule = new TreeMap<>();
   private final Set<ScaffoldNote> notes = new TreeSet<>();
 
   public ScaffoldContext(Analysis analysis, Plan plan, ScaffoldOptions options, Path repository) {
@@ -95,6 +97,16 @@ public final class ScaffoldContext {
 
   public Set<String> replacedClasses(String moduleDir) {
     return java.util.Collections.unmodifiableSet(replacedByModule.getOrDefault(moduleDir, Set.of()));
+  }
+
+  /** Records that a repository file was copied into a module, for the parts that follow. */
+  public void recordCopy(String moduleDir, SourceFile file) {
+    copiedByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>()).add(file);
+  }
+
+  /** The repository files copied into a module, sorted by path. */
+  public Set<SourceFile> copiedFiles(String moduleDir) {
+    return java.util.Collections.unmodifiableSet(copiedByModule.getOrDefault(moduleDir, Set.of()));
   }
 
   /** Asks that a module depend on a library. */

@@ -57,11 +57,22 @@ public final class ScaffoldFixtures {
 
   /** Without the cache, with these options: for tests of options and determinism. */
   public static Scaffolded scaffold(Path repo, ScaffoldOptions options) {
+    return scaffold(repo, options, "auto");
+  }
+
+  /** Planned with this strategy ({@code by-path} gives predictable services in small tests). */
+  public static Scaffolded scaffold(Path repo, ScaffoldOptions options, String strategy) {
+    return scaffold(repo, options, strategy, Scaffolder.builtIn());
+  }
+
+  /** With these parts only, for tests of one part in isolation. */
+  public static Scaffolded scaffold(
+      Path repo, ScaffoldOptions options, String strategy, Scaffolder scaffolder) {
     Analysis analysis = new AnalysisPipeline(AnalysisPipeline.Options.defaults()).analyze(repo);
     Planner planner = new Planner(AffinityWeights.defaults(), Planner.DEFAULT_SEED);
-    Plan plan = planner.plan(analysis, Strategies.find("auto", Planner.DEFAULT_SEED).orElseThrow(), 0);
+    Plan plan = planner.plan(analysis, Strategies.find(strategy, Planner.DEFAULT_SEED).orElseThrow(), 0);
     return new Scaffolded(
-        repo, analysis, plan, Scaffolder.builtIn().scaffold(analysis, plan, options, repo));
+        repo, analysis, plan, scaffolder.scaffold(analysis, plan, options, repo));
   }
 
   private static Scaffolded scaffold(Path repo) {

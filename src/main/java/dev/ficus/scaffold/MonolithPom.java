@@ -1,0 +1,185 @@
+package dev.ficus.scaffold;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * What the generated poms take over from the monolith's own {@code pom.xml}: its coordinates and
+ * parent, its properties (versions are often written as {@code ${aws.sdk.version}}), the bills of
+ * materials and versions it manages, and the libraries it declares, from which each module keeps
+ * only those its files use. Read as plain XML: ficus never runs the user's build.
+ *
+ * @param parent the monolith's parent, or null
+ * @param properties in the order the pom lists them
+ * @param managed its {@code dependencyManagement} entries (bills of materials among them)
+ * @param dependencies its {@code dependencies}
+ */
+public record MonolithPom(
+    String groupId,
+    String artifactId,
+    String version,
+    Dependency parent,
+    Map<String, String> properties,
+    List<Dependency> managed,
+    List<Dependency> dependencies) {
+
+  /**
+   * One dependency as the pom declares it, versions left as written.
+   *
+   * @param exclusions {@code groupId:artifactId} of each exclusion
+   */
+  public record Dependency(
+      String groupId,
+      String artifactId,
+      String version,
+      String type,
+      String scope,
+      List<String> exclusions) {
+    public String key() {
+      return groupId + ":" + artifactId;
+    }
+
+    public boolean isTestOnly() {
+      return "test".equals(scope);
+    }
+  }
+
+  /** A pom with nothing in it, for a repository without one. */
+  public static MonolithPom none() {
+    return new MonolithPom(null, null, null, null, Map.of(), List.of(), List.of());
+  }
+
+  /** The repository's root {@code pom.xml}; empty when there is none or it is not XML. */
+  public static Optional<MonolithPom> read(Path repository) {
+    Path file = repository.resolve("pom.xml");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Optional.of(parse(builder().parse(in)));
+    } catch (IOException | SAXException | ParserConfigurationException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The declared dependency with this {@code groupId:artifactId}, if any. */
+  public Optional<Dependency> declared(String key) {
+    return dependencies.stream().filter(d -> d.key().equals(key)).findFirst();
+  }
+
+  /** True when the pom imports a bill of materials from this group. */
+  public boolean importsBomOf(String groupId) {
+    return managed.stream()
+        .anyMatch(d -> "import".equals(d.scope()) && groupId.equals(d.groupId()));
+  }
+
+  private static DocumentBuilder builder() throws ParserConfigurationException {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    factory.setExpandEntityReferences(false);
+    return factory.newDocumentBuilder();
+  }
+
+  private static MonolithPom parse(Document document) {
+    Element project = document.getDocumentElement();
+    Element parentElement = child(project, "parent");
+    Dependency parent = parentElement == null ? null : dependency(parentElement);
+    Map<String, String> properties = new LinkedHashMap<>();
+    Element props = child(project, "properties");
+    if (props != null) {
+      for (Element p : children(props)) {
+        properties.put(p.getTagName(), p.getTextContent().trim());
+      }
+    }
+    List<Dependency> managed = new ArrayList<>();
+    Element management = child(project, "dependencyManagement");
+    if (management != null) {
+      managed.addAll(dependencies(child(management, "dependencies")));
+    }
+    String groupId = text(project, "groupId");
+    if (groupId == null && parent != null) {
+      groupId = parent.groupId();
+    }
+    String version = text(project, "version");
+    if (version == null && parent != null) {
+      version = parent.version();
+    }
+    return new MonolithPom(
+        groupId,
+        text(project, "artifactId"),
+        version,
+        parent,
+        properties,
+        managed,
+        dependencies(child(project, "dependencies")));
+  }
+
+  private static List<Dependency> dependencies(Element list) {
+    List<Dependency> out = new ArrayList<>();
+    if (list != null) {
+      for (Element d : children(list)) {
+        if (d.getTagName().equals("dependency")) {
+          out.add(dependency(d));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Dependency dependency(Element d) {
+    List<String> exclusions = new ArrayList<>();
+    Element ex = child(d, "exclusions");
+    if (ex != null) {
+      for (Element e : children(ex)) {
+        exclusions.add(text(e, "groupId") + ":" + text(e, "artifactId"));
+      }
+    }
+    return new Dependency(
+        text(d, "groupId"), text(d, "artifactId"), text(d, "version"), text(d, "type"),
+        text(d, "scope"), exclusions);
+  }
+
+  private static Element child(Element parent, String name) {
+    for (Element e : children(parent)) {
+      if (e.getTagName().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static List<Element> children(Element parent) {
+    List<Element> out = new ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static String text(Element parent, String name) {
+    Element e = child(parent, name);
+    if (e == null) {
+      return null;
+    }
+    String t = e.getTextContent().trim();
+    return t.isEmpty() ? null : t;
+  }
+}
