@@ -223,9 +223,12 @@ public record Diagram(String title, List<Group> groups, List<Node> resources, Li
         .toList();
   }
 
-  /** {@code g10} after {@code g9}: ids compare by prefix, then by number. */
+  /**
+   * Groups, routes, resources, then shared classes, each by number ({@code g10} after {@code g9}):
+   * so a group's edges to data come before its shared classes.
+   */
   private static String order(String id) {
-    return id.charAt(0) + String.format("%08d", Integer.parseInt(id.substring(1)));
+    return "gnrc".indexOf(id.charAt(0)) + String.format(java.util.Locale.ROOT, "%08d", Integer.parseInt(id.substring(1)));
   }
 
   static String simpleName(String className) {
