@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Ficus.Version.class,
     description = {
-      "Grows a Java Lambda monolith out into small least-privilege functions, strangler-fig style."
+      "Grows a Java Lambda monolith out into small least-privilege functions, strangler-fig style.",
+      "Text reports are coloured only when standard output is a terminal and NO_COLOR is not set;"
+          + " json, sarif, html and files are never coloured. A run that takes longer than a second"
+          + " shows its progress (files parsed, routes found) on one line of standard error when"
+          + " that is a terminal; --quiet turns it off, --verbose logs each stage instead."
     },
     // One line per command; docs/cli.md and the completion script follow this list.
     subcommands = {
