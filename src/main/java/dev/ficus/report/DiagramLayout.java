@@ -4,23 +4,28 @@ import dev.ficus.report.Diagram.Edge;
 import dev.ficus.report.Diagram.Group;
 import dev.ficus.report.Diagram.Node;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
 import org.jgrapht.alg.drawing.model.Box2D;
 import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
 import org.jgrapht.alg.drawing.model.Point2D;
+import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 
 /**
  * Places a {@link Diagram} on a plane for the HTML report's inline SVG. The placement is JGraphT's
  * Fruchterman-Reingold force-directed layout with a fixed seed (so a report is byte-identical from
- * run to run), in a square sized by the boxes' total area; the layout treats nodes as points, so
- * boxes that still overlap are then pushed apart ({@link #separate}). Boxes are a group with its
+ * run to run), run on each connected part of the graph in a square sized by its boxes' area; the
+ * layout treats nodes as points, so boxes that still overlap are then pushed apart ({@link
+ * #separate}), and the parts are set side by side in rows, largest first. Boxes are a group with its
  * routes listed inside, a resource, or a shared class; sizes come from a monospace text metric.
  */
 public final class DiagramLayout {
@@ -34,6 +39,8 @@ public final class DiagramLayout {
   static final double GAP = 28;
   static final double MARGIN = 20;
   static final int MAX_LABEL = 48;
+  /** Connected parts are placed side by side in rows about this wide. */
+  static final double ROW_WIDTH = 1100;
 
   private DiagramLayout() {}
 
@@ -107,34 +114,38 @@ public final class DiagramLayout {
         graph.addEdge(from, e.to());
       }
     }
-    double area = 0;
-    for (double[] size : sizes.values()) {
-      area += (size[0] + GAP) * (size[1] + GAP);
-    }
-    double side = Math.max(300, 1.6 * Math.sqrt(area));
-    MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(0, 0, side, side));
-    new FRLayoutAlgorithm2D<String, DefaultEdge>(
-            FRLayoutAlgorithm2D.DEFAULT_ITERATIONS,
-            FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR,
-            new Random(SEED))
-        .layout(graph, model);
-
-    List<String> ids = new ArrayList<>(sizes.keySet());
-    double[][] centers = new double[ids.size()][];
-    for (int i = 0; i < ids.size(); i++) {
-      Point2D p = model.get(ids.get(i));
-      centers[i] = new double[] {p.getX(), p.getY()};
-    }
-    double[][] dims = ids.stream().map(sizes::get).toArray(double[][]::new);
-    separate(centers, dims);
-    double minX = Double.MAX_VALUE;
-    double minY = Double.MAX_VALUE;
+    List<String> order = new ArrayList<>(sizes.keySet());
+    List<Set<String>> components = new ArrayList<>(new ConnectivityInspector<>(graph).connectedSets());
+    components.sort(
+        Comparator.comparingInt((Set<String> c) -> -c.size())
+            .thenComparingInt(c -> c.stream().mapToInt(order::indexOf).min().orElse(0)));
     Map<String, double[]> centerOf = new LinkedHashMap<>();
-    for (int i = 0; i < ids.size(); i++) {
-      centerOf.put(ids.get(i), centers[i]);
-      minX = Math.min(minX, centers[i][0] - dims[i][0] / 2);
-      minY = Math.min(minY, centers[i][1] - dims[i][1] / 2);
+    double rowX = 0;
+    double rowY = 0;
+    double rowHeight = 0;
+    for (Set<String> component : components) {
+      List<String> ids = order.stream().filter(component::contains).toList();
+      Map<String, double[]> local = layoutComponent(graph, ids, sizes);
+      double w = 0;
+      double h = 0;
+      for (String id : ids) {
+        w = Math.max(w, local.get(id)[0] + sizes.get(id)[0] / 2);
+        h = Math.max(h, local.get(id)[1] + sizes.get(id)[1] / 2);
+      }
+      if (rowX > 0 && rowX + w > ROW_WIDTH) {
+        rowX = 0;
+        rowY += rowHeight + 2 * GAP;
+        rowHeight = 0;
+      }
+      for (String id : ids) {
+        double[] c = local.get(id);
+        centerOf.put(id, new double[] {c[0] + rowX, c[1] + rowY});
+      }
+      rowX += w + 2 * GAP;
+      rowHeight = Math.max(rowHeight, h);
     }
+    double minX = 0;
+    double minY = 0;
     Map<String, Box> boxes = new LinkedHashMap<>();
     double width = 0;
     double height = 0;
@@ -180,6 +191,47 @@ public final class DiagramLayout {
           round(sx), round(sy), round(end[0]), round(end[1])));
     }
     return new Drawing(diagram.title(), round(width + MARGIN), round(height + MARGIN), List.copyOf(boxes.values()), arrows);
+  }
+
+  /**
+   * One connected part of the graph laid out on its own, so that parts do not drift to the far
+   * corners of a shared square: centres, shifted so the part's top-left corner is at (0, 0).
+   */
+  private static Map<String, double[]> layoutComponent(
+      Graph<String, DefaultEdge> graph, List<String> ids, Map<String, double[]> sizes) {
+    double[][] centers = new double[ids.size()][];
+    double[][] dims = ids.stream().map(sizes::get).toArray(double[][]::new);
+    if (ids.size() == 1) {
+      centers[0] = new double[] {0, 0};
+    } else {
+      double area = 0;
+      for (double[] size : dims) {
+        area += (size[0] + GAP) * (size[1] + GAP);
+      }
+      double side = Math.max(200, 1.3 * Math.sqrt(area));
+      MapLayoutModel2D<String> model = new MapLayoutModel2D<>(Box2D.of(0, 0, side, side));
+      new FRLayoutAlgorithm2D<String, DefaultEdge>(
+              FRLayoutAlgorithm2D.DEFAULT_ITERATIONS,
+              FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR,
+              new Random(SEED))
+          .layout(new AsSubgraph<>(graph, new java.util.LinkedHashSet<>(ids)), model);
+      for (int i = 0; i < ids.size(); i++) {
+        Point2D p = model.get(ids.get(i));
+        centers[i] = new double[] {p.getX(), p.getY()};
+      }
+      separate(centers, dims);
+    }
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    for (int i = 0; i < ids.size(); i++) {
+      minX = Math.min(minX, centers[i][0] - dims[i][0] / 2);
+      minY = Math.min(minY, centers[i][1] - dims[i][1] / 2);
+    }
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      out.put(ids.get(i), new double[] {centers[i][0] - minX, centers[i][1] - minY});
+    }
+    return out;
   }
 
   /**
