@@ -86,6 +86,16 @@ public final class DiagramLayout {
     public boolean isEmpty() {
       return boxes.isEmpty();
     }
+
+    /** True when some edge goes to a shared class: the legend then explains dotted lines. */
+    public boolean isSharing() {
+      return arrows.stream().anyMatch(a -> a.use().equals("runs"));
+    }
+
+    /** True when something is marked as a conflict: the legend then explains red. */
+    public boolean isConflicted() {
+      return arrows.stream().anyMatch(Arrow::conflict) || boxes.stream().anyMatch(Box::conflict);
+    }
   }
 
   public static Drawing layout(Diagram diagram) {

@@ -125,6 +125,16 @@ class FicusNicetiesTest {
   }
 
   @Test
+  void theHtmlReportsAreByteIdenticalFromRunToRun() {
+    for (String command : new String[] {"analyze", "plan"}) {
+      CliRun first = CliRun.of(command, "--no-dependency-jars", "-f", "html", FIXTURE);
+      CliRun second = CliRun.of(command, "--no-dependency-jars", "-f", "html", FIXTURE);
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      assertThat(second.out()).as(command).isEqualTo(first.out());
+    }
+  }
+
+  @Test
   void planWithAnotherFormatWritesOnlyThatFile() throws Exception {
     Path out = temp.resolve("plan.dot");
     CliRun run = CliRun.of("plan", "--no-dependency-jars", "-f", "dot", "-o", out.toString(), FIXTURE);
