@@ -185,13 +185,15 @@ public final class DiagramLayout {
         continue;
       }
       double sy = from.centerY();
+      boolean fromRoute = false;
       for (Line l : from.lines()) {
         if (l.id().equals(e.from())) {
           sy = l.y() - 4;
+          fromRoute = true;
         }
       }
       double sx = to.centerX() >= from.centerX() ? from.x() + from.width() : from.x();
-      if (to.x() < from.x() + from.width() && to.x() + to.width() > from.x()) {
+      if (!fromRoute && to.x() < from.x() + from.width() && to.x() + to.width() > from.x()) {
         // Stacked above or below: leave from the top or bottom side instead.
         sx = from.centerX();
         sy = to.centerY() >= from.centerY() ? from.y() + from.height() : from.y();
