@@ -63,6 +63,7 @@ public final class AnalysisPipeline {
 
   private final Options options;
   private final LintOptions lintOptions;
+  private Progress progress = Progress.NONE;
 
   public AnalysisPipeline(Options options) {
     this(options, LintOptions.defaults());
@@ -73,8 +74,15 @@ public final class AnalysisPipeline {
     this.lintOptions = lintOptions;
   }
 
+  /** Reports each stage and its counts to {@code progress} (the CLI's progress line). */
+  AnalysisPipeline withProgress(Progress progress) {
+    this.progress = progress;
+    return this;
+  }
+
   public Analysis analyze(Path repo) {
     Diagnostics diagnostics = new Diagnostics();
+    progress.update("parsing Java sources");
     Workspace workspace =
         new WorkspaceLoader()
             .includeTests(options.includeTests())
@@ -83,10 +91,14 @@ public final class AnalysisPipeline {
     if (workspace.sources().isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.error("no-java-sources", "No Java source files were found in the repository.", null);
     }
+    String parsed = workspace.sources().size() + (workspace.sources().size() == 1 ? " file" : " files") + " parsed";
+    progress.update(parsed + "; reading the IaC and finding routes");
     IacModel iac = new IacReader().read(workspace);
     RouteContext context = new RouteContext(workspace, iac, diagnostics);
     List<ExtractedRoute> extracted = RouteExtractors.builtIn().extractAll(context);
 
+    String found = parsed + ", " + extracted.size() + (extracted.size() == 1 ? " route" : " routes") + " found";
+    progress.update(found + "; following calls to the AWS SDK");
     CallGraph graph = CallGraph.build(workspace);
     EffectAnalyzer effects = new EffectAnalyzer(workspace, iac, SdkCatalog.load(), graph);
     CodeFootprint footprint = new CodeFootprint(workspace, graph);
@@ -113,9 +125,11 @@ public final class AnalysisPipeline {
     }
     Map<String, List<AwsEffect>> byFunction = new TreeMap<>();
     functionEffects.forEach(f -> byFunction.put(f.logicalId(), f.effects()));
+    progress.update(found + "; checking the rules");
     List<Finding> findings =
         Linter.builtIn()
             .run(new RuleContext(workspace, iac, routes, byFunction, lintOptions, diagnostics));
+    progress.update(found + "; done");
     TreeSet<String> reached = new TreeSet<>();
     routes.forEach(r -> reached.addAll(r.classes()));
     return new Analysis(

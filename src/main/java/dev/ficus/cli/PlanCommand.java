@@ -8,6 +8,10 @@ import dev.ficus.model.Diagnostic;
 import dev.ficus.model.Plan;
 import dev.ficus.plan.PlanFile;
 import dev.ficus.plan.Planner;
+import dev.ficus.report.Diagram;
+import dev.ficus.report.DiagramDot;
+import dev.ficus.report.DiagramMermaid;
+import dev.ficus.report.HtmlReport;
 import dev.ficus.report.PlanJson;
 import dev.ficus.report.PlanMarkdown;
 import dev.ficus.workspace.InputException;
@@ -21,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ficus plan}: routes clustered into services, strangler phases, policies and metrics. */
@@ -34,7 +39,18 @@ import picocli.CommandLine.Spec;
     })
 final class PlanCommand implements Callable<Integer> {
 
+  /** Output formats of {@code plan}. */
+  enum Format {
+    markdown,
+    json,
+    html,
+    dot,
+    mermaid
+  }
+
   @Spec CommandSpec spec;
+
+  @ParentCommand Ficus ficus;
 
   @Parameters(index = "0", paramLabel = "REPO", description = "The repository checkout to plan.")
   Path repo;
@@ -42,14 +58,31 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      description = "Write the plan to FILE (JSON) and plan.md beside it; without it plan.md goes to standard output.")
+      description =
+          "Write the plan to FILE (JSON) and plan.md beside it; without it plan.md goes to standard"
+              + " output. With a --format other than markdown, write that format to FILE instead.")
   Path out;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "markdown",
+      description =
+          "Output format, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). markdown:"
+              + " plan.md (and plan.json with --out). json: plan.json (docs/plan-format.md). html: one"
+              + " self-contained page with the services drawn as a graph (their routes, the data they"
+              + " read and write, shared classes, conflicts in red), the phases as a timeline, each"
+              + " route's call chains and the findings. dot, mermaid: the graph of services, routes"
+              + " and resources for Graphviz or Mermaid.")
+  Format format;
 
   @Option(
       names = "--strategy",
       paramLabel = "ID",
       defaultValue = "auto",
-      description = "per-route, by-path, by-resource or auto (default: ${DEFAULT-VALUE}).")
+      description =
+          "How routes are grouped into services: per-route, by-path, by-resource or auto (default:"
+              + " ${DEFAULT-VALUE}); see docs/strategies.md.")
   String strategy;
 
   @Option(
@@ -59,22 +92,30 @@ final class PlanCommand implements Callable<Integer> {
       description = "At most N services, where the strategy allows it (0: the strategy decides).")
   int services;
 
-  @Option(names = "--compare", description = "Print the metrics of every strategy side by side.")
+  @Option(names = "--compare", description = "Print the metrics of every strategy side by side (docs/metrics.md).")
   boolean compare;
 
   @Option(
       names = "--plan",
       paramLabel = "FILE",
-      description = "Validate and re-render a plan.json a user edited (moved routes, renamed services, pinned phases).")
+      description =
+          "Validate a plan.json a user edited (moved routes, renamed services, pinned phases) and"
+              + " render it again; errors name the line or the route. The format is in"
+              + " docs/plan-format.md.")
   Path editedPlan;
 
   @Option(
       names = "--weights",
       paramLabel = "NAME=W,...",
-      description = "Affinity weights: code, data, path, writeWrite, readWrite, readRead (docs/strategies.md).")
+      description =
+          "Affinity weights: code, data, path, writeWrite, readWrite, readRead"
+              + " (docs/strategies.md).")
   String weights;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed of the clustering's visiting order (default: 42).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed of the clustering's visiting order (default: 42); the same seed gives the same plan.")
   Long seed;
 
   @Option(names = "--force", description = "Overwrite the output files if they exist.")
@@ -100,9 +141,9 @@ final class PlanCommand implements Callable<Integer> {
             .orElseThrow(
                 () -> new UsageException(
                     "Unknown strategy '" + strategy + "'; use one of " + String.join(", ", Strategies.ids()) + "."));
-    Path markdown = out == null ? null : markdownBeside(out);
+    Path markdown = out == null || format != Format.markdown ? null : markdownBeside(out);
     if (out != null && !force) {
-      for (Path p : new Path[] {out, markdown}) {
+      for (Path p : markdown == null ? new Path[] {out} : new Path[] {out, markdown}) {
         if (Files.exists(p)) {
           throw new UsageException("The output file " + p + " exists; pass --force to overwrite it.");
         }
@@ -117,8 +158,10 @@ final class PlanCommand implements Callable<Integer> {
       }
     }
 
-    Analysis analysis =
-        new AnalysisPipeline(input.pipelineOptions()).analyze(repo);
+    Analysis analysis;
+    try (ProgressDisplay progress = ficus.progress(spec.commandLine().getErr())) {
+      analysis = new AnalysisPipeline(input.pipelineOptions()).withProgress(progress).analyze(repo);
+    }
     if (analysis.routes().isEmpty()) {
       boolean noJava =
           analysis.diagnostics().stream().map(Diagnostic::code).anyMatch("no-java-sources"::equals);
@@ -141,11 +184,25 @@ final class PlanCommand implements Callable<Integer> {
     } else {
       plan = planner.plan(analysis, chosen, services);
     }
-    if (out == null) {
-      print(PlanMarkdown.render(plan));
-    } else {
+    if (format == Format.markdown && out != null) {
       OutputFiles.writeAtomically(out, PlanJson.render(plan));
       OutputFiles.writeAtomically(markdown, PlanMarkdown.render(plan));
+      ficus.info(spec.commandLine().getErr(), "wrote " + out + " and " + markdown);
+      return ExitCode.OK.code();
+    }
+    String text =
+        switch (format) {
+          case markdown -> PlanMarkdown.render(plan);
+          case json -> PlanJson.render(plan);
+          case html -> HtmlReport.plan(plan, analysis);
+          case dot -> DiagramDot.render(Diagram.of(plan));
+          case mermaid -> DiagramMermaid.render(Diagram.of(plan));
+        };
+    if (out == null) {
+      print(text);
+    } else {
+      OutputFiles.writeAtomically(out, text);
+      ficus.info(spec.commandLine().getErr(), "wrote " + out);
     }
     return ExitCode.OK.code();
   }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ficus scaffold}: the plan as a buildable, deployable project. */
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
 final class ScaffoldCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @ParentCommand Ficus ficus;
 
   @Parameters(index = "0", paramLabel = "REPO", description = "The repository checkout of the monolith.")
   Path repo;
@@ -118,7 +121,10 @@ final class ScaffoldCommand implements Callable<Integer> {
         throw new UsageException("Cannot read the plan " + planFile + ": " + e.getMessage() + ".");
       }
     }
-    Analysis analysis = new AnalysisPipeline(input.pipelineOptions()).analyze(repo);
+    Analysis analysis;
+    try (ProgressDisplay progress = ficus.progress(spec.commandLine().getErr())) {
+      analysis = new AnalysisPipeline(input.pipelineOptions()).withProgress(progress).analyze(repo);
+    }
     if (analysis.routes().isEmpty()) {
       boolean noJava =
           analysis.diagnostics().stream().map(Diagnostic::code).anyMatch("no-java-sources"::equals);

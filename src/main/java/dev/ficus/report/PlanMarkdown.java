@@ -12,13 +12,12 @@ import dev.ficus.model.PolicyStatement;
 import dev.ficus.model.SharedClass;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * plan.md, the plan for people: services, functions, phases, conflicts, metrics and a Mermaid
- * diagram of which service reads and writes which resource. No timestamps, so it can be committed
+ * diagram of the services' routes, the resources they read and write and the classes they share
+ * ({@link Diagram}, the same graph as {@code --format mermaid}). No timestamps, so it can be committed
  * and diffed. Also the side-by-side table of {@code ficus plan --compare}.
  */
 public final class PlanMarkdown {
@@ -98,7 +97,7 @@ public final class PlanMarkdown {
     }
 
     md.append("\n## Diagram\n\n");
-    md.append(mermaid(plan));
+    md.append(DiagramMermaid.markdown(Diagram.of(plan)));
 
     if (!plan.diagnostics().isEmpty()) {
       md.append("\n## Diagnostics\n\n");
@@ -151,37 +150,6 @@ public final class PlanMarkdown {
     return rows;
   }
 
-  private static String mermaid(Plan plan) {
-    StringBuilder out = new StringBuilder("```mermaid\nflowchart LR\n");
-    Map<String, String> resourceIds = new TreeMap<>();
-    for (PlannedService s : plan.services()) {
-      s.writes().forEach(r -> resourceIds.put(r, ""));
-      s.reads().forEach(r -> resourceIds.put(r, ""));
-    }
-    int n = 0;
-    for (Map.Entry<String, String> e : resourceIds.entrySet()) {
-      e.setValue("r" + n++);
-    }
-    for (int i = 0; i < plan.services().size(); i++) {
-      PlannedService s = plan.services().get(i);
-      int count = s.functions().size();
-      out.append("  s").append(i).append("[\"").append(label(s.name())).append(" (")
-          .append(count).append(count == 1 ? " function" : " functions").append(")\"]\n");
-    }
-    resourceIds.forEach(
-        (arn, id) -> out.append("  ").append(id).append("[(\"").append(label(shortName(arn))).append("\")]\n"));
-    for (int i = 0; i < plan.services().size(); i++) {
-      PlannedService s = plan.services().get(i);
-      for (String r : s.writes()) {
-        out.append("  s").append(i).append(" -- writes --> ").append(resourceIds.get(r)).append('\n');
-      }
-      for (String r : s.reads()) {
-        out.append("  s").append(i).append(" -. reads .-> ").append(resourceIds.get(r)).append('\n');
-      }
-    }
-    return out.append("```\n").toString();
-  }
-
   private static String statement(PolicyStatement s) {
     String text = String.join(", ", s.actions()) + " on `" + cell(s.resource()) + "`";
     return s.reason() == null ? text : text + " (" + cell(s.reason()) + ")";
@@ -200,10 +168,6 @@ public final class PlanMarkdown {
 
   private static String cell(String text) {
     return text.replace("|", "\\|").replace("\n", " ");
-  }
-
-  private static String label(String text) {
-    return text.replace("\"", "#quot;");
   }
 
   private static String num(double value) {
