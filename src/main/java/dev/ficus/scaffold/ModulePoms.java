@@ -219,6 +219,7 @@ public final class ModulePoms implements ProjectPart {
         out.put(required.key(), dependency(required));
       }
     }
+    context.recordLibraries(moduleDir, out.keySet());
     List<Map<String, Object>> sorted = new ArrayList<>();
     out.values().stream()
         .sorted((a, b) -> Boolean.compare("test".equals(a.get("scope")), "test".equals(b.get("scope"))))

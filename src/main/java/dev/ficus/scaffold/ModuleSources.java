@@ -45,7 +45,11 @@ public final class ModuleSources implements ProjectPart {
       ProjectLayout.Module module = context.layout().module(service.name());
       TreeSet<String> seeds = new TreeSet<>();
       for (PlannedFunction function : service.functions()) {
-        routeOf(context, function).ifPresent(r -> seeds.addAll(r.classes()));
+        TreeSet<String> own = new TreeSet<>();
+        routeOf(context, function).ifPresent(r -> own.addAll(r.classes()));
+        own.removeAll(context.replacedClasses(module.dir()));
+        seeds.addAll(own);
+        context.recordFunctionFiles(function.name(), closure(own, byType, byPath));
       }
       seeds.removeAll(context.replacedClasses(module.dir()));
       seeds.addAll(context.requiredClasses(module.dir()));

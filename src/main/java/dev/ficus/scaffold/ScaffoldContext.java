@@ -28,6 +28,8 @@ public final class ScaffoldContext {
   private final Map<String, Set<MavenDependency>> dependenciesByModule = new TreeMap<>();
   private final Map<String, Set<String>> replacedByModule = new TreeMap<>();
   private final Map<String, Set<SourceFile>> copiedByModule = new TreeMap<>();
+  private final Map<String, Set<String>> filesByFunction = new TreeMap<>();
+  private final Map<String, Set<String>> librariesByModule = new TreeMap<>();
   private final Set<ScaffoldNote> notes = new TreeSet<>();
 
   public ScaffoldContext(Analysis analysis, Plan plan, ScaffoldOptions options, Path repository) {
@@ -107,6 +109,24 @@ public final class ScaffoldContext {
   /** The repository files copied into a module, sorted by path. */
   public Set<SourceFile> copiedFiles(String moduleDir) {
     return java.util.Collections.unmodifiableSet(copiedByModule.getOrDefault(moduleDir, Set.of()));
+  }
+
+  /** Records the repository files one function's code needs (its route's, and what they name). */
+  public void recordFunctionFiles(String function, Set<String> paths) {
+    filesByFunction.put(function, new TreeSet<>(paths));
+  }
+
+  public Set<String> functionFiles(String function) {
+    return java.util.Collections.unmodifiableSet(filesByFunction.getOrDefault(function, Set.of()));
+  }
+
+  /** Records the libraries ({@code groupId:artifactId}) a module's pom declares. */
+  public void recordLibraries(String moduleDir, Set<String> keys) {
+    librariesByModule.put(moduleDir, new TreeSet<>(keys));
+  }
+
+  public Set<String> libraries(String moduleDir) {
+    return java.util.Collections.unmodifiableSet(librariesByModule.getOrDefault(moduleDir, Set.of()));
   }
 
   /** Asks that a module depend on a library. */

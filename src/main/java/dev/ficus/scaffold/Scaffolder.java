@@ -23,7 +23,7 @@ public final class Scaffolder {
    * classes and libraries they need), then module sources and poms, then what deploys them.
    */
   public static Scaffolder builtIn() {
-    return new Scaffolder(List.of(new ModuleSources(), new ModulePoms()));
+    return new Scaffolder(List.of(new ModuleSources(), new ModulePoms(), new ScaffoldReport()));
   }
 
   public GeneratedProject scaffold(
