@@ -23,7 +23,10 @@ public final class Scaffolder {
    * classes and libraries they need), then module sources and poms, then what deploys them.
    */
   public static Scaffolder builtIn() {
-    return new Scaffolder(List.of(new ModuleSources()));
+    return new Scaffolder(
+        List.of(
+            new ModuleSources(),
+            new SamTemplates()));
   }
 
   public GeneratedProject scaffold(
