@@ -26,7 +26,9 @@ public final class Scaffolder {
     return new Scaffolder(
         List.of(
             new ModuleSources(),
-            new SamTemplates()));
+            new SamTemplates(),
+            new PolicyDocuments(),
+            new MigrationGuide()));
   }
 
   public GeneratedProject scaffold(
