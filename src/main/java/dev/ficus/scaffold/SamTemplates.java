@@ -36,6 +36,12 @@ public final class SamTemplates implements ProjectPart {
   /** The alias every function is published through; canaries shift traffic between its versions. */
   public static final String ALIAS = "live";
 
+  /** Lambda's limit on a function's description, in characters. */
+  static final int DESCRIPTION_LIMIT = 256;
+
+  /** Event names join the function's name in the ids SAM derives; CloudFormation allows 255. */
+  static final int EVENT_NAME_LIMIT = 64;
+
   /** The template of the last phase, at the project root. */
   public static final String ROOT_TEMPLATE = "template.yaml";
 
@@ -172,8 +178,10 @@ public final class SamTemplates implements ProjectPart {
     Mapping properties = new Mapping();
     properties.put(
         "Description",
-        f.route() + " (service " + layout.moduleOf(f).service() + "), extracted in phase "
-            + strangler.phaseOf(f).orElse(0) + ".");
+        shorten(
+            f.route() + " (service " + layout.moduleOf(f).service() + "), extracted in phase "
+                + strangler.phaseOf(f).orElse(0) + ".",
+            DESCRIPTION_LIMIT));
     properties.put("CodeUri", up + layout.moduleOf(f).jar());
     properties.put("Handler", layout.handlerOf(f).samHandler());
     properties.put("AutoPublishAlias", ALIAS);
@@ -248,7 +256,10 @@ public final class SamTemplates implements ProjectPart {
     Mapping out = new Mapping();
     Set<String> names = new TreeSet<>();
     for (Event e : events) {
-      String name = unique(monolith ? eventName(e) : events.size() == 1 ? "Route" : eventName(e), names);
+      String name =
+          unique(
+              monolith || events.size() > 1 ? eventName(e) : "Route",
+              names);
       out.put(
           name,
           new Mapping()
@@ -276,7 +287,20 @@ public final class SamTemplates implements ProjectPart {
         }
       }
     }
-    return name.toString();
+    // Room for the counter unique() may add.
+    return name.length() > EVENT_NAME_LIMIT - 4 ? name.substring(0, EVENT_NAME_LIMIT - 4) : name.toString();
+  }
+
+  /** The text cut to {@code limit} characters, never inside a surrogate pair. */
+  static String shorten(String text, int limit) {
+    if (text.length() <= limit) {
+      return text;
+    }
+    int end = limit - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "…";
   }
 
   private static String capitalize(String word) {

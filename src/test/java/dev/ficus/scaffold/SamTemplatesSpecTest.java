@@ -163,4 +163,13 @@ class SamTemplatesSpecTest {
   void theSameInputGivesTheSameBytes() {
     assertThat(scaffold(ScaffoldOptions.defaults()).files()).isEqualTo(scaffold(ScaffoldOptions.defaults()).files());
   }
+
+  @Test
+  void namesAndDescriptionsStayWithinAwsLimits() {
+    String longPath = "/" + "segment".repeat(60) + "/{id}";
+    assertThat(SamTemplates.eventName(new StranglerRoutes.Event("F", "ANY", longPath)))
+        .hasSizeLessThanOrEqualTo(SamTemplates.EVENT_NAME_LIMIT).matches("[A-Za-z0-9]+");
+    assertThat(SamTemplates.shorten("x".repeat(300), SamTemplates.DESCRIPTION_LIMIT)).hasSize(SamTemplates.DESCRIPTION_LIMIT);
+    assertThat(SamTemplates.eventName(new StranglerRoutes.Event("F", "GET", "/a-b/{ü}/x.json"))).isEqualTo("GetABByXJson");
+  }
 }
