@@ -118,6 +118,26 @@ class SamTemplatesTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void eventsJoinTheKindOfApiTheMonolithWasOn() {
+    for (Path fixture : ScaffoldFixtures.all()) {
+      ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.of(fixture);
+      List<String> monolithKinds =
+          s.analysis().functions().stream().flatMap(f -> f.apiTriggers().stream()).map(t -> t.kind()).distinct().toList();
+      String want = monolithKinds.equals(List.of("HttpApi")) ? "HttpApi" : "Api";
+      for (String path : templates(s)) {
+        for (Map<String, Object> r : resources(CfnYaml.load(s.file(path))).values()) {
+          Map<String, Object> properties = (Map<String, Object>) r.get("Properties");
+          Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
+          for (Object e : events.values()) {
+            assertThat(((Map<String, Object>) e).get("Type")).as(fixture + " " + path).isEqualTo(want);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void theRootTemplateIsTheLastPhaseWithPathsFromTheProjectRoot() {
     for (Path fixture : ScaffoldFixtures.all()) {
       ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.of(fixture);
