@@ -172,4 +172,34 @@ class SamTemplatesSpecTest {
     assertThat(SamTemplates.shorten("x".repeat(300), SamTemplates.DESCRIPTION_LIMIT)).hasSize(SamTemplates.DESCRIPTION_LIMIT);
     assertThat(SamTemplates.eventName(new StranglerRoutes.Event("F", "GET", "/a-b/{ü}/x.json"))).isEqualTo("GetABByXJson");
   }
+
+  @Test
+  void severalMonolithsTheOneServingMostKeepsTheCatchAllAndAnUndeclaredOneGetsAHandlerParameter() {
+    LambdaFunction main = new LambdaFunction("Main", "app.Main::handle", "app.Main", "handle", null, ".", "sam", AT,
+        List.of(), List.of(new Trigger("Api", "Proxy", "ANY", "/{proxy+}", null, Map.of(), AT)), List.of());
+    LambdaFunction admin = new LambdaFunction("Admin", "app.Admin::handle", "app.Admin", "handle", null, ".", "sam", AT,
+        List.of(), List.of(new Trigger("Api", "Users", "GET", "/admin/users", null, Map.of(), AT)), List.of());
+    Route a = new Route("GET", "/a", "app.Main#a", AT, "Main", Confidence.HIGH, "test", List.of());
+    Route b = new Route("GET", "/b/{id}", "app.Main#b", AT, "Main", Confidence.HIGH, "test", List.of());
+    Route users = new Route("GET", "/admin/users", "app.Admin#users", AT, "Admin", Confidence.HIGH, "test", List.of());
+    Route loose = new Route("POST", "/b/{id}/x", "app.Loose#x", AT, null, Confidence.LOW, "test", List.of());
+    Analysis analysis = new Analysis(List.of(a, b, users, loose), List.of(main, admin), List.of(), List.of());
+    PlannedFunction getA = new PlannedFunction("GetA", a.id(), "GET", "/a", a.handler(), "Main", List.of(), List.of(),
+        new PlannedFunction.Permissions(0, 0, 0, 0));
+    Plan plan = new Plan("edited", Map.of(), List.of(new PlannedService("a", List.of(getA), List.of(), List.of(), List.of())),
+        List.of(), List.of(new Phase(1, List.of("a"), List.of(a.id()), "pinned")), true, List.of(),
+        new PlanMetrics(1, 1, 0, 0, 0, 0, 0, 0, 0, 0), List.of());
+    ScaffoldContext context = new ScaffoldContext(analysis, plan, ScaffoldOptions.defaults(), Path.of("."));
+    new SamTemplates().contribute(context);
+    Map<String, Object> template = CfnYaml.load(context.files().get("phases/phase-1/template.yaml").content());
+    ApiGatewayRouter api = ApiGatewayRouter.of(template);
+    assertThat(api.problems()).isEmpty();
+    assertThat(api.resolve("GET", "/a")).contains("GetA");
+    assertThat(api.resolve("GET", "/b/1")).contains("Main");
+    assertThat(api.resolve("GET", "/elsewhere")).contains("Main");
+    assertThat(api.resolve("GET", "/admin/users")).contains("Admin");
+    assertThat(api.resolve("POST", "/b/1/x")).contains(Strangler.UNKNOWN_MONOLITH);
+    assertThat(properties(template, Strangler.UNKNOWN_MONOLITH).get("Handler"))
+        .isEqualTo(Map.of("Ref", Strangler.UNKNOWN_MONOLITH + "Handler"));
+  }
 }
