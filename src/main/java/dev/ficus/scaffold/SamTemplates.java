@@ -95,6 +95,7 @@ public final class SamTemplates implements ProjectPart {
                 + " rest."),
         "Deploy with: sam deploy --guided --template-file " + path
             + " (after mvn package). See MIGRATION.md.");
+    parameters.uncarried().forEach(message -> context.note(null, path, message));
     Mapping params = parameters.toYaml();
     if (!params.isEmpty()) {
       root.put("Parameters", params);

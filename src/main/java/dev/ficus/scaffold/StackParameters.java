@@ -41,6 +41,7 @@ final class StackParameters {
   private final Map<String, IacResource> resources = new TreeMap<>();
   private final Map<String, String> templateDefaults = new TreeMap<>();
   private final Map<String, Parameter> parameters = new TreeMap<>();
+  private final Set<String> uncarried = new java.util.TreeSet<>();
 
   StackParameters(Analysis analysis) {
     analysis.resources().forEach(r -> resources.put(r.logicalId(), r));
@@ -74,8 +75,38 @@ final class StackParameters {
       case RESOURCE -> Tagged.ref(resource(binding.value()));
       case PARAMETER -> Tagged.ref(templateParameter(binding.value()));
       case ATTRIBUTE -> Tagged.ref(attribute(binding.value()));
-      case EXPRESSION -> sub(binding.value());
+      case EXPRESSION -> isSubTemplate(binding.value()) ? sub(binding.value()) : Tagged.ref(uncarried(binding));
     };
+  }
+
+  /**
+   * True when an expression is a {@code Fn::Sub} template; the IaC reader writes other functions
+   * ({@code !Join}, {@code !If}, {@code !Select}) and structures in a readable form that would
+   * be wrong as a value.
+   */
+  static boolean isSubTemplate(String value) {
+    return !value.startsWith("!") && !value.startsWith("[") && !value.startsWith("{");
+  }
+
+  /** A value ficus cannot rebuild: a parameter the user fills in, and a note. */
+  private String uncarried(EnvBinding binding) {
+    String name = "Env" + binding.name().replaceAll("[^A-Za-z0-9]", "");
+    parameters.putIfAbsent(
+        name,
+        new Parameter(
+            "Value of the environment variable " + binding.name() + ", which the monolith's template"
+                + " computes as " + binding.value() + "; give it the value it has there.",
+            null));
+    uncarried.add(
+        "The monolith's template computes the environment variable " + binding.name() + " as "
+            + binding.value() + "; ficus cannot rebuild that, so the parameter " + name
+            + " takes its value.");
+    return name;
+  }
+
+  /** What could not be carried over, one sentence each. */
+  List<String> uncarried() {
+    return List.copyOf(uncarried);
   }
 
   /** An ARN template as {@code !Sub}, every name in it declared; {@code *} as it is. */

@@ -56,7 +56,9 @@ class SamTemplatesSpecTest {
       new Analysis(
           List.of(LIST, PAY, GET, ODD),
           List.of(new LambdaFunction("ApiFunction", "app.Api::handle", "app.Api", "handle", "java17", "target/api.jar", "sam", AT,
-              List.of(TABLE, new EnvBinding("MODE", EnvBinding.Kind.LITERAL, "yes: really # no", null, null)),
+              List.of(TABLE, new EnvBinding("MODE", EnvBinding.Kind.LITERAL, "yes: really # no", null, null),
+                  new EnvBinding("HOSTS", EnvBinding.Kind.EXPRESSION, "!Join [,, [a, b]]", null, null),
+                  new EnvBinding("URL", EnvBinding.Kind.EXPRESSION, "https://${Host}/${Stage}", null, null)),
               List.of(new Trigger("Api", "Proxy", "ANY", "/{proxy+}", null, Map.of(), AT),
                   new Trigger("SQS", "Jobs", null, null, "JobsQueue", Map.of(), AT)),
               List.of("DynamoDBCrudPolicy(TableName=OrdersTable)"))),
@@ -111,13 +113,18 @@ class SamTemplatesSpecTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void userTextIsEscapedAndReadsBackUnchanged() {
     Map<String, Object> template = CfnYaml.load(scaffold(ScaffoldOptions.defaults()).files().get("phases/phase-1/template.yaml").content());
     assertThat(properties(template, "Odd").get("Events"))
         .isEqualTo(Map.of("Route", Map.of("Type", "Api", "Properties", Map.of("Path", WEIRD, "Method", "PUT"))));
     assertThat(((Map<String, Object>) ((Map<String, Object>) properties(template, "ApiFunction").get("Environment")).get("Variables")))
         .containsEntry("MODE", "yes: really # no")
-        .containsEntry("ORDERS_TABLE", Map.of("Ref", "OrdersTable"));
+        .containsEntry("ORDERS_TABLE", Map.of("Ref", "OrdersTable"))
+        .containsEntry("URL", Map.of("Fn::Sub", "https://${Host}/${Stage}"))
+        // A function other than Sub cannot be rebuilt: its value becomes a parameter.
+        .containsEntry("HOSTS", Map.of("Ref", "EnvHOSTS"));
+    assertThat((Map<String, Object>) template.get("Parameters")).containsKeys("Host", "Stage", "EnvHOSTS");
   }
 
   @Test
@@ -155,7 +162,8 @@ class SamTemplatesSpecTest {
   @Test
   void theMonolithsOtherEventsAndApiStayBehindWithANote() {
     ScaffoldContext context = scaffold(ScaffoldOptions.defaults());
-    assertThat(context.notes()).extracting(ScaffoldNote::message).anyMatch(m -> m.contains("SQS event Jobs"));
+    assertThat(context.notes()).extracting(ScaffoldNote::message).anyMatch(m -> m.contains("SQS event Jobs"))
+        .anyMatch(m -> m.contains("HOSTS") && m.contains("EnvHOSTS"));
     assertThat(context.files().get("template.yaml").content()).doesNotContain("JobsQueue");
   }
 
