@@ -23,7 +23,14 @@ public final class Scaffolder {
    * classes and libraries they need), then module sources and poms, then what deploys them.
    */
   public static Scaffolder builtIn() {
-    return new Scaffolder(List.of(new ModuleSources(), new ModulePoms(), new ScaffoldReport()));
+    return new Scaffolder(
+        List.of(
+            new ModuleSources(),
+            new ModulePoms(),
+            new SamTemplates(),
+            new PolicyDocuments(),
+            new ScaffoldReport(),
+            new MigrationGuide()));
   }
 
   public GeneratedProject scaffold(
