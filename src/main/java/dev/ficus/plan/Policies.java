@@ -71,7 +71,9 @@ public final class Policies {
   /**
    * The monolith's environment variables whose value names a resource the route uses: the
    * binding's value or physical name equals the effect's resource name or the last part of its
-   * ARN. Variables that name nothing the route uses (a log level) are left out.
+   * ARN, or the binding names the resource whose logical id the effect's placeholder ({@code
+   * ${OrdersTable}}) carries. Variables that name nothing the route uses (a log level) are left
+   * out.
    */
   public static List<EnvBinding> environment(Route route, LambdaFunction monolith) {
     if (monolith == null) {
@@ -88,6 +90,12 @@ public final class Policies {
     }
     used.remove("");
     used.remove("*");
+    // A resource the stack names without a physical name is known by its logical id: ${OrdersTable}.
+    for (String name : List.copyOf(used)) {
+      if (name.startsWith("${") && name.endsWith("}") && name.indexOf('}') == name.length() - 1) {
+        used.add(name.substring(2, name.length() - 1));
+      }
+    }
     return monolith.environment().stream()
         .filter(b -> used.contains(b.value()) || (b.physicalName() != null && used.contains(b.physicalName())))
         .toList();

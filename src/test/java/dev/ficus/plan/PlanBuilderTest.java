@@ -74,6 +74,22 @@ class PlanBuilderTest {
   }
 
   @Test
+  void aTableWithoutAPhysicalNameIsMatchedByTheLogicalIdInItsPlaceholder() {
+    Analysis a =
+        new Analysis(
+            List.of(HandBuilt.route("GET /invoices", HandBuilt.reads("${InvoicesTable}"), "app.Router")),
+            List.of(HandBuilt.monolith(
+                HandBuilt.tableVar("INVOICES_TABLE", "InvoicesTable", null),
+                HandBuilt.tableVar("USERS_TABLE", "UsersTable", null))),
+            List.of(),
+            List.of(),
+            List.of(HandBuilt.cls("app.Router", 10)));
+    assertThat(function(plan(a, "per-route"), "GET /invoices").environment())
+        .extracting(EnvBinding::name)
+        .containsExactly("INVOICES_TABLE");
+  }
+
+  @Test
   void aTableWrittenByTwoDomainsIsAConflict() {
     Analysis a =
         analysis(
