@@ -44,6 +44,7 @@ public final class ModulePoms implements ProjectPart {
     if (hasShared) {
       moduleDirs.add(ProjectLayout.SHARED_DIR);
       List<Map<String, Object>> deps = select(context, pom, ProjectLayout.SHARED_DIR, "shared");
+      record(context, ProjectLayout.SHARED_DIR, deps);
       context.add(
           ProjectLayout.SHARED_DIR + "/pom.xml",
           modulePom(layout, layout.sharedArtifactId(), "classes that several services run.", deps, "../pom.xml", false));
@@ -51,15 +52,35 @@ public final class ModulePoms implements ProjectPart {
     for (ProjectLayout.Module module : layout.modules()) {
       moduleDirs.add(module.dir());
       List<Map<String, Object>> deps = new ArrayList<>();
-      if (hasShared) {
+      if (hasShared && usesShared(context, module.dir())) {
         deps.add(dependency(layout.groupId(), layout.sharedArtifactId(), "${project.version}", null, null, List.of()));
       }
       deps.addAll(select(context, pom, module.dir(), module.service()));
+      record(context, module.dir(), deps);
       context.add(
           module.dir() + "/pom.xml",
           modulePom(layout, module.artifactId(), "the functions of the " + module.service() + " service.", deps, "../../pom.xml", true));
     }
     context.add("pom.xml", parentPom(context, pom, moduleDirs, hasShared));
+  }
+
+  private static void record(ScaffoldContext context, String moduleDir, List<Map<String, Object>> deps) {
+    Set<String> keys = new TreeSet<>();
+    deps.stream().filter(d -> !"test".equals(d.get("scope")))
+        .forEach(d -> keys.add(d.get("groupId") + ":" + d.get("artifactId")));
+    context.recordLibraries(moduleDir, keys);
+  }
+
+  /** True when a module's files or generated code name a class that lives in the shared module. */
+  private static boolean usesShared(ScaffoldContext context, String moduleDir) {
+    Set<String> shared = new TreeSet<>();
+    context.copiedFiles(ProjectLayout.SHARED_DIR).forEach(f -> shared.addAll(f.types()));
+    if (context.requiredClasses(moduleDir).stream().anyMatch(shared::contains)) {
+      return true;
+    }
+    return context.copiedFiles(moduleDir).stream()
+        .flatMap(f -> f.references().stream())
+        .anyMatch(shared::contains);
   }
 
   private String parentPom(
@@ -219,7 +240,6 @@ public final class ModulePoms implements ProjectPart {
         out.put(required.key(), dependency(required));
       }
     }
-    context.recordLibraries(moduleDir, out.keySet());
     List<Map<String, Object>> sorted = new ArrayList<>();
     out.values().stream()
         .sorted((a, b) -> Boolean.compare("test".equals(a.get("scope")), "test".equals(b.get("scope"))))

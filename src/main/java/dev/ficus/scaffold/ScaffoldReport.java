@@ -48,8 +48,9 @@ public final class ScaffoldReport implements ProjectPart {
     }
     for (ProjectLayout.Module module : layout.modules()) {
       TreeSet<String> libraries = new TreeSet<>(context.libraries(module.dir()));
-      libraries.addAll(shared);
-      libraries.remove(layout.groupId() + ":" + layout.sharedArtifactId());
+      if (libraries.remove(layout.groupId() + ":" + layout.sharedArtifactId())) {
+        libraries.addAll(shared);
+      }
       modules.add(moduleRow(module.dir(), context, libraries));
     }
     Map<String, List<String>> notes = new TreeMap<>();
