@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ficus.testing.CliRun;
 import dev.ficus.testing.TestRepo;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -242,6 +244,28 @@ class BadInputCorpusTest {
     // interpreter on an ordinary stack: its routes are missing, and the report says so.
     assertThat(runs.diagnostic("dispatch-failed").at("/source/file").asText())
         .isEqualTo("src/main/java/com/acme/GeneratedHandler.java");
+  }
+
+  @Test
+  void fileNamesWithSpacesHashesAndNonAsciiLettersStayWholeInEveryReport() throws Exception {
+    Path repo = repo(good());
+    String name = "src/main/java/com/acme/my dir #1/\u00c9t\u00e9 100%?.java";
+    Path odd = repo.resolve(name);
+    write(odd, "package com.acme; class Broken {".getBytes(StandardCharsets.UTF_8));
+    Runs runs = Runs.of(repo);
+    assertThat(runs.analyzeExitCode()).isZero();
+    diagnosed(runs, "parse-error", name);
+    assertThat(runs.text().out()).contains(name);
+    // SARIF locations are URI references: the path is percent-encoded and decodes to the file.
+    JsonNode location =
+        runs.sarifLog().at("/runs/0/invocations/0/toolExecutionNotifications/0/locations/0/physicalLocation/artifactLocation");
+    String uri = location.get("uri").asText();
+    assertThat(uri).doesNotContain(" ", "#", "?").startsWith("src/main/java/com/acme/my%20dir%20%231/");
+    URI parsed = new URI(uri);
+    assertThat(parsed.getScheme()).isNull();
+    assertThat(parsed.getPath()).isEqualTo(name);
+    assertThat(parsed.getFragment()).isNull();
+    goodRoutesFound(runs);
   }
 
   @Test
