@@ -441,6 +441,41 @@ class BadInputCorpusTest {
   }
 
   @Test
+  void aYamlAliasBombIsRefusedAndTheRestIsRead() throws Exception {
+    Path repo = repo(good());
+    StringBuilder bomb = new StringBuilder("AWSTemplateFormatVersion: '2010-09-09'\nMetadata:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 12; i++) {
+      bomb.append("  a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 9; j++) {
+        bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      bomb.append("]\n");
+    }
+    bomb.append("Resources: {}\n");
+    Files.createDirectories(repo.resolve("infra"));
+    Files.writeString(repo.resolve("infra/bomb.yaml"), bomb);
+    Runs runs = Runs.of(repo);
+    assertThat(runs.analyzeExitCode()).isZero();
+    diagnosed(runs, "iac-parse-error", "infra/bomb.yaml");
+    goodRoutesFound(runs);
+  }
+
+  @Test
+  void deeplyNestedYamlAndJsonTemplatesAreRefusedAndTheRestIsRead() throws Exception {
+    Path repo = repo(good());
+    Files.createDirectories(repo.resolve("infra"));
+    Files.writeString(repo.resolve("infra/deep.yaml"),
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+    Files.writeString(repo.resolve("infra/deep.json"),
+        "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}\n");
+    Runs runs = Runs.of(repo);
+    assertThat(runs.analyzeExitCode()).isZero();
+    assertThat(runs.report().get("diagnostics").findValuesAsText("file")).contains("infra/deep.yaml", "infra/deep.json");
+    assertThat(runs.diagnosticCodes()).containsOnly("iac-parse-error");
+    goodRoutesFound(runs);
+  }
+
+  @Test
   void unknownIntrinsicTagsAreWarningsAndTheTemplateIsStillRead() throws Exception {
     Path repo = repo(good());
     Files.writeString(repo.resolve("template.yaml"), """
@@ -523,16 +558,20 @@ class BadInputCorpusTest {
                     Path: "/q'\\"a: b #c $d `e` f|g \u00fcn\u00efc\u00f8de"
                     Method: get
         """);
+    // The handler serves the route too, so that it is found in the code and in the template.
+    Path handler = javaFile(repo, "ApiHandler.java");
+    Files.writeString(handler, Files.readString(handler).replace(
+        "      case \"POST /orders\":",
+        "      case \"GET " + NASTY.replace("\\", "\\\\").replace("\"", "\\\"") + "\": return ok(\"?\");\n"
+            + "      case \"POST /orders\":"));
     Runs runs = Runs.of(repo);
     assertThat(runs.analyzeExitCode()).isZero();
     assertThat(runs.report().at("/functions/0/triggers").findValuesAsText("path")).contains(NASTY);
+    assertThat(runs.routeIds()).contains("GET " + NASTY);
+    assertThat(runs.diagnosticCodes()).isEmpty();
     goodRoutesFound(runs);
     assertMarkdownTablesKeepTheirColumns(runs.plan().out());
-    if (runs.routeIds().contains("GET " + NASTY)) {
-      assertPlanJsonReadsBack(repo, "GET " + NASTY);
-    } else {
-      assertPlanJsonReadsBack(repo, "GET /orders");
-    }
+    assertPlanJsonReadsBack(repo, "GET " + NASTY);
   }
 
   @Test
