@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -636,6 +638,41 @@ class BadInputCorpusTest {
       assertThat(files.filter(Files::isRegularFile).filter(f -> !f.startsWith(repo)).toList())
           .containsExactlyInAnyOrder(out.resolve("plan.json"), out.resolve("plan.md"));
     }
+  }
+
+  @Test
+  void anEditedPlanThatIsBrokenIsAUsageErrorThatNamesItsLines() throws Exception {
+    Path repo = repo(good());
+    Map<String, String> plans = new LinkedHashMap<>();
+    plans.put("not-json.json", "{ \"schemaVersion\": 1, ");
+    plans.put("empty.json", "");
+    plans.put("binary.json", "\u0000\u0001\u00ff");
+    plans.put("deep.json", "[".repeat(5_000) + "]".repeat(5_000));
+    plans.put("array.json", "[1, 2]");
+    plans.put("wrong-shapes.json", """
+        {
+          "schemaVersion": "one",
+          "phaseOrder": 7,
+          "weights": "heavy",
+          "services": [
+            "orders",
+            { "name": 12, "functions": "all" },
+            { "name": "Bad Name!", "functions": [ 1, null, { "route": 5 }, { "route": "GET /orders", "name": 3 } ] }
+          ]
+        }
+        """);
+    for (Map.Entry<String, String> plan : plans.entrySet()) {
+      Path file = Files.writeString(temp.resolve(plan.getKey()), plan.getValue());
+      CliRun run = CliRun.of("plan", "--no-dependency-jars", "--plan", file.toString(), repo.toString());
+      Runs.assertNoCrash(run);
+      assertThat(run.exitCode()).as(plan.getKey() + ": " + run.err()).isEqualTo(2);
+      assertThat(run.err()).as(plan.getKey()).startsWith("ficus: The plan ").contains(plan.getKey());
+    }
+    CliRun shapes = CliRun.of("plan", "--no-dependency-jars", "--plan", temp.resolve("wrong-shapes.json").toString(), repo.toString());
+    assertThat(shapes.err())
+        .contains("wrong-shapes.json line 2: schemaVersion must be 1")
+        .contains("wrong-shapes.json line 8: bad service name 'Bad Name!'")
+        .contains("route 'POST /orders' is in no service");
   }
 
   /** Every table row of plan.md has as many cells as its header: no path broke a row apart. */
