@@ -381,6 +381,7 @@ class BadInputCorpusTest {
     Runs runs = Runs.of(repo);
     assertThat(runs.analyzeExitCode()).isEqualTo(3);
     assertThat(runs.routeIds()).isEmpty();
+    assertThat(runs.diagnosticCodes()).isEmpty();
     assertThat(runs.text().err()).contains("No Lambda entry point or API route found");
     assertThat(runs.plan().exitCode()).isEqualTo(3);
     assertThat(runs.plan().err()).contains("nothing to plan");
