@@ -10,6 +10,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -54,6 +55,20 @@ class NamesPropertyTest {
   @Provide
   static Arbitrary<List<Route>> routeLists() {
     return routes().list().ofMinSize(1).ofMaxSize(12);
+  }
+
+  @Example
+  void examplesOfNamesFromOddPaths() {
+    assertThat(Names.function(HandBuilt.route("GET /caf\u00e9/{id}"))).isEqualTo("GetCafeById");
+    assertThat(Names.function(HandBuilt.route("* /\u4e2d\u6587"))).isEqualTo("Route");
+    assertThat(Names.functions(List.of(HandBuilt.route("GET /a-b"), HandBuilt.route("GET /a_b"))))
+        .containsExactly("GetAB", "GetAB2");
+    List<String> services =
+        Names.services(
+            List.of(List.of(HandBuilt.route("GET /" + "x".repeat(100))), List.of(HandBuilt.route("GET /" + "x".repeat(90)))),
+            false,
+            DataAccess.defaults());
+    assertThat(services).containsExactly("x".repeat(56), "x".repeat(56) + "-2");
   }
 
   @Property
