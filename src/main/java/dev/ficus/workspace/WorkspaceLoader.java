@@ -169,7 +169,6 @@ public final class WorkspaceLoader {
     return new JavaSource(rel, sourceRootOf(repo, file, unit), unit);
   }
 
-
   /**
    * Parses on this thread; a file nested so deeply (thousands of parentheses or else-ifs, as code
    * generators write them) that JavaParser's recursive descent overflows the stack is parsed once
