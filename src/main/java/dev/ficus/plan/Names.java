@@ -3,6 +3,7 @@ package dev.ficus.plan;
 import dev.ficus.cluster.AffinityGraph;
 import dev.ficus.cluster.DataAccess;
 import dev.ficus.model.Route;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ public final class Names {
 
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]{1,255}");
+  /** Room for "-" and a seven-digit number within the 64 characters of a service name. */
+  private static final int SERVICE_BASE_LENGTH = 56;
 
   private Names() {}
 
@@ -33,9 +36,13 @@ public final class Names {
     return name != null && LOGICAL_ID.matcher(name).matches();
   }
 
-  /** {@code adminUsers}, {@code Admin_Users}, {@code admin users} all give {@code admin-users}. */
+  /**
+   * {@code adminUsers}, {@code Admin_Users}, {@code admin users} all give {@code admin-users}.
+   * Accented letters lose their accents ({@code Café} gives {@code cafe}); other characters
+   * outside ASCII letters and digits separate words. The result may be empty.
+   */
   public static String kebab(String text) {
-    String spaced = text.replaceAll("([a-z0-9])([A-Z])", "$1-$2");
+    String spaced = ascii(text).replaceAll("([a-z0-9])([A-Z])", "$1-$2");
     String result = spaced.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     result = result.replaceAll("^-+|-+$", "");
     return result;
@@ -73,9 +80,25 @@ public final class Names {
     return result;
   }
 
-  /** Appends -2, -3 ... to names already taken, in order. */
+  /**
+   * Appends -2, -3 ... to names already taken, in order, after cutting each name short enough
+   * that the number still fits in the 64 characters of a service name.
+   */
   static List<String> unique(List<String> names) {
-    return numbered(names, "-");
+    return numbered(names.stream().map(Names::shortened).toList(), "-");
+  }
+
+  private static String shortened(String name) {
+    if (name.length() <= SERVICE_BASE_LENGTH) {
+      return name;
+    }
+    String cut = name.substring(0, SERVICE_BASE_LENGTH).replaceAll("-+$", "");
+    return cut.isEmpty() ? "root" : cut;
+  }
+
+  /** Letters without their accents, as NFD decomposition gives them. */
+  private static String ascii(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
   }
 
   private static String pathName(List<Route> group, int depth) {
@@ -134,6 +157,10 @@ public final class Names {
     }
     parts.forEach(name::append);
     String id = name.toString().replaceAll("[^A-Za-z0-9]", "");
+    if (id.isEmpty()) {
+      // Neither the method nor the path has a letter or digit ficus can keep.
+      id = "Route";
+    }
     return id.length() > 200 ? id.substring(0, 200) : id;
   }
 

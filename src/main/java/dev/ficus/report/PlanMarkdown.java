@@ -40,9 +40,9 @@ public final class PlanMarkdown {
     md.append("| service | routes | writes | reads | classes |\n|---|---|---|---|---|\n");
     for (PlannedService s : plan.services()) {
       md.append("| ").append(s.name())
-          .append(" | ").append(join(s.routes(), r -> "`" + cell(r) + "`"))
-          .append(" | ").append(join(s.writes(), r -> "`" + cell(shortName(r)) + "`"))
-          .append(" | ").append(join(s.reads(), r -> "`" + cell(shortName(r)) + "`"))
+          .append(" | ").append(join(s.routes(), PlanMarkdown::code))
+          .append(" | ").append(join(s.writes(), r -> code(shortName(r))))
+          .append(" | ").append(join(s.reads(), r -> code(shortName(r))))
           .append(" | ").append(s.classes().size())
           .append(" |\n");
     }
@@ -54,7 +54,7 @@ public final class PlanMarkdown {
         PlannedFunction.Permissions p = f.permissions();
         md.append("| ").append(f.name())
             .append(" | ").append(s.name())
-            .append(" | `").append(cell(f.route())).append('`')
+            .append(" | ").append(code(f.route()))
             .append(" | ").append(p.actions()).append(" of ").append(p.monolithActions())
             .append(" | ").append(p.resources()).append(" of ").append(p.monolithResources())
             .append(" | ").append(join(f.policy(), PlanMarkdown::statement))
@@ -68,7 +68,7 @@ public final class PlanMarkdown {
     for (Phase phase : plan.phases()) {
       md.append("| ").append(phase.number())
           .append(" | ").append(String.join(", ", phase.services()))
-          .append(" | ").append(join(phase.routes(), r -> "`" + cell(r) + "`"))
+          .append(" | ").append(join(phase.routes(), PlanMarkdown::code))
           .append(" | ").append(cell(phase.reason()))
           .append(" |\n");
     }
@@ -85,7 +85,7 @@ public final class PlanMarkdown {
       md.append("\n## Shared library\n\n");
       md.append("| class | services |\n|---|---|\n");
       for (SharedClass c : plan.sharedClasses()) {
-        md.append("| `").append(c.name()).append("` | ").append(String.join(", ", c.services())).append(" |\n");
+        md.append("| ").append(code(c.name())).append(" | ").append(String.join(", ", c.services())).append(" |\n");
       }
     }
 
@@ -151,7 +151,7 @@ public final class PlanMarkdown {
   }
 
   private static String statement(PolicyStatement s) {
-    String text = String.join(", ", s.actions()) + " on `" + cell(s.resource()) + "`";
+    String text = String.join(", ", s.actions()) + " on " + code(s.resource());
     return s.reason() == null ? text : text + " (" + cell(s.reason()) + ")";
   }
 
@@ -166,8 +166,39 @@ public final class PlanMarkdown {
     return DataAccess.shortName(arn);
   }
 
+  /** Text in a table cell: a pipe would end the cell and a line break the row. */
   private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+    return oneLine(text).replace("|", "\\|");
+  }
+
+  /**
+   * Text as a code span in a table cell that reads back as the same text (CommonMark 6.1, GFM
+   * tables): fenced by one backtick more than its longest run of backticks, padded with a space
+   * where the text starts or ends with a backtick or with spaces at both ends, pipes escaped
+   * (GFM removes the backslash before it reads the span). Line breaks become spaces, as a code
+   * span shows them anyway.
+   */
+  static String code(String text) {
+    String flat = oneLine(text);
+    if (flat.isEmpty()) {
+      return "";
+    }
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < flat.length(); i++) {
+      run = flat.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(longest + 1);
+    boolean pad =
+        !flat.isBlank()
+            && (flat.startsWith("`") || flat.endsWith("`") || (flat.startsWith(" ") && flat.endsWith(" ")));
+    String body = pad ? " " + flat + " " : flat;
+    return fence + body.replace("|", "\\|") + fence;
+  }
+
+  private static String oneLine(String text) {
+    return text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
   }
 
   private static String num(double value) {

@@ -10,6 +10,7 @@ import dev.ficus.model.Diagnostic;
 import dev.ficus.model.Finding;
 import dev.ficus.model.Severity;
 import dev.ficus.model.SourceRef;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,6 +28,7 @@ public final class SarifReport {
   static final String SRCROOT = "%SRCROOT%";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private SarifReport() {}
 
@@ -99,7 +101,7 @@ public final class SarifReport {
     ObjectNode location = MAPPER.createObjectNode();
     ObjectNode physical = location.putObject("physicalLocation");
     ObjectNode artifact = physical.putObject("artifactLocation");
-    artifact.put("uri", source.file());
+    artifact.put("uri", uri(source.file()));
     artifact.put("uriBaseId", SRCROOT);
     if (source.line() > 0) {
       physical.putObject("region").put("startLine", source.line());
@@ -116,6 +118,26 @@ public final class SarifReport {
       node.putArray("locations").add(location(d.source()));
     }
     return node;
+  }
+
+  /**
+   * A repository-relative path as the relative URI reference SARIF requires (RFC 3986): every
+   * byte of its UTF-8 form other than unreserved characters and the slash is percent-encoded, so
+   * a space, a {@code #} or a {@code ?} in a file name stays part of the path and a colon cannot
+   * pass for a scheme.
+   */
+  static String uri(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      }
+    }
+    return out.toString();
   }
 
   static String level(Severity severity) {

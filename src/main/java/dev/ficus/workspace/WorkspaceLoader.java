@@ -144,11 +144,14 @@ public final class WorkspaceLoader {
     }
     ParseResult<CompilationUnit> result;
     try {
-      result = parser.parse(text.text());
+      result = parseWithDeepStack(parser, text.text());
     } catch (RuntimeException | StackOverflowError e) {
+      String why =
+          e instanceof StackOverflowError
+              ? "it is nested too deeply"
+              : "the parser gave up (" + e.getClass().getSimpleName() + ")";
       diagnostics.error(
-          "parse-error", "Could not parse " + rel + ": the parser gave up (" + e.getClass().getSimpleName() + ").",
-          new SourceRef(rel, 0));
+          "parse-error", "Could not parse " + rel + ": " + why + ".", new SourceRef(rel, 0));
       return null;
     }
     if (!result.isSuccessful() || result.getResult().isEmpty()) {
@@ -164,6 +167,20 @@ public final class WorkspaceLoader {
     }
     CompilationUnit unit = result.getResult().get();
     return new JavaSource(rel, sourceRootOf(repo, file, unit), unit);
+  }
+
+  /**
+   * Parses on this thread; a file nested so deeply (thousands of parentheses or else-ifs, as code
+   * generators write them) that JavaParser's recursive descent overflows the stack is parsed once
+   * more on a thread of its own with a stack large enough for it. Only the rare file that needs it
+   * pays for the thread.
+   */
+  static ParseResult<CompilationUnit> parseWithDeepStack(JavaParser parser, String text) {
+    try {
+      return parser.parse(text);
+    } catch (StackOverflowError shallow) {
+      return DeepStack.call(() -> new JavaParser(parserConfiguration(null)).parse(text));
+    }
   }
 
   /** The folder above the package tree, or the file's own folder when they disagree. */
