@@ -1,5 +1,6 @@
 package dev.ficus.cli;
 
+import dev.ficus.workspace.DeepStack;
 import dev.ficus.workspace.InputException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,18 @@ public final class Ficus implements Runnable {
           return 70;
         });
     try {
-      return cli.execute(args);
+      // On a thread with a deep stack: generated code nests deeper than a default stack holds.
+      return DeepStack.call(() -> cli.execute(args));
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.println(
+          "ficus: the input is too "
+              + (e instanceof StackOverflowError ? "deeply nested" : "large for the memory given (raise -Xmx)")
+              + " to analyze; please report it"
+              + (debug ? "." : ", with the output of --debug."));
+      return 70;
     } finally {
       out.flush();
       err.flush();

@@ -1,6 +1,9 @@
 package dev.ficus.routes;
 
 import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.ficus.model.LambdaFunction;
 import java.util.ArrayList;
@@ -87,8 +90,20 @@ public final class FrameworkEntryPoints {
           }
         }
       }
-      String text = type.get().toString();
-      return containerTypes.stream().anyMatch(text::contains);
+      // A container type written out in full in the code ({@code new com.acme.Handler()}).
+      for (ClassOrInterfaceType written : type.get().findAll(ClassOrInterfaceType.class)) {
+        if (containerTypes.contains(written.getNameWithScope())) {
+          return true;
+        }
+      }
+      for (FieldAccessExpr access : type.get().findAll(FieldAccessExpr.class)) {
+        if (access.getScope() instanceof FieldAccessExpr || access.getScope() instanceof NameExpr) {
+          if (containerTypes.contains(access.getScope().toString())) {
+            return true;
+          }
+        }
+      }
+      return false;
     }).orElse(false);
   }
 }
