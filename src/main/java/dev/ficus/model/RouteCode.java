@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param entrySignature the new {@code handleRequest}'s annotations and signature, up to its body
  * @param entryBody the statements of the new {@code handleRequest}, without braces
  * @param eventParameter the name of its event parameter ({@code event}, {@code input})
+ * @param seam the parameter types, as written, of the constructor that takes the handler's
+ *     collaborators (the one with the most parameters), empty when there is none: where a test
+ *     puts stand-ins so that nothing reaches AWS
  * @param pathParameters the path parameter names the code reads ({@code "id"} from {@code
  *     getPathParameters().get("id")}), sorted: what the generated API must deliver under these
  *     names
@@ -48,6 +51,7 @@ public record RouteCode(
     String entrySignature,
     String entryBody,
     String eventParameter,
+    List<String> seam,
     List<String> pathParameters,
     List<String> classes,
     List<String> notes)
@@ -89,6 +93,7 @@ public record RouteCode(
     Objects.requireNonNull(eventParameter, "eventParameter");
     imports = imports.stream().distinct().sorted().toList();
     members = List.copyOf(members);
+    seam = List.copyOf(seam);
     pathParameters = pathParameters.stream().distinct().sorted().toList();
     classes = classes.stream().distinct().sorted().toList();
     notes = List.copyOf(notes);

@@ -105,6 +105,7 @@ final class DispatchSlicer {
     Set<String> used = identifiers(newBody);
     List<BodyDeclaration<?>> members = usedMembers(type, method, used);
     String self = type.getNameAsString();
+    List<String> seam = seam(type, members);
     List<String> memberTexts = new ArrayList<>();
     Set<String> allNames = new TreeSet<>(used);
     for (BodyDeclaration<?> m : members) {
@@ -162,8 +163,52 @@ final class DispatchSlicer {
     return Optional.of(new RouteCode(
         route.id(), route.handler(), RouteCode.Kind.SLICE,
         type.getFullyQualifiedName().orElse(self), event(method), imports, headerText, memberTexts,
-        signatureText, bodyText, eventParameter, List.copyOf(pathParameters), List.copyOf(classes),
+        signatureText, bodyText, eventParameter, seam, List.copyOf(pathParameters), List.copyOf(classes),
         notes));
+  }
+
+  /**
+   * The parameter types of the constructor with the most parameters. When the dispatcher has
+   * none (its only constructor builds its collaborators, often calling AWS), one that takes each
+   * kept instance field is added to the members, so tests can construct the handler offline.
+   */
+  private static List<String> seam(ClassOrInterfaceDeclaration type, List<BodyDeclaration<?>> members) {
+    ConstructorDeclaration widest = null;
+    for (BodyDeclaration<?> m : members) {
+      if (m instanceof ConstructorDeclaration c
+          && (widest == null || c.getParameters().size() > widest.getParameters().size())) {
+        widest = c;
+      }
+    }
+    if (widest != null && !widest.getParameters().isEmpty()) {
+      return widest.getParameters().stream().map(p -> p.getType().asString()).toList();
+    }
+    List<VariableDeclarator> fields = new ArrayList<>();
+    for (BodyDeclaration<?> m : members) {
+      if (m instanceof FieldDeclaration f && !f.isStatic()) {
+        for (VariableDeclarator v : f.getVariables()) {
+          if (v.getInitializer().isPresent()) {
+            return List.of();
+          }
+          fields.add(v);
+        }
+      }
+    }
+    if (fields.isEmpty()) {
+      return List.of();
+    }
+    ConstructorDeclaration added = new ConstructorDeclaration(type.getNameAsString());
+    BlockStmt body = new BlockStmt();
+    for (VariableDeclarator v : fields) {
+      added.addParameter(v.getType().clone(), v.getNameAsString());
+      body.addStatement(new AssignExpr(
+          new FieldAccessExpr(new ThisExpr(), v.getNameAsString()), new NameExpr(v.getNameAsString()),
+          AssignExpr.Operator.ASSIGN));
+    }
+    added.setBody(body);
+    added.setLineComment(" Added by ficus for tests: the collaborators, without what the public constructor builds.");
+    members.add(added);
+    return fields.stream().map(v -> v.getType().asString()).toList();
   }
 
   /** The dispatcher's handler method: the one the IaC names, else the one holding the prelude. */
@@ -557,7 +602,7 @@ final class DispatchSlicer {
         }));
     for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
       String name = call.getNameAsString();
-      if (!(name.equals("get") || name.equals("getOrDefault") || name.equals("containsKey"))
+      if (!(name.equals("get") || name.equals("getOrDefault"))
           || call.getArguments().isEmpty()
           || !(call.getArgument(0) instanceof StringLiteralExpr key) || call.getScope().isEmpty()) {
         continue;

@@ -76,6 +76,6 @@ public final class RouteCodes {
         + " controller of the application; limit its component scan to this service's controllers.");
     return Optional.of(new RouteCode(
         route.id(), route.handler(), RouteCode.Kind.CONTAINER, adapter, event, List.of(), "",
-        List.of(), "", "", "input", List.of(), classes, notes));
+        List.of(), "", "", "input", List.of(), List.of(), classes, notes));
   }
 }

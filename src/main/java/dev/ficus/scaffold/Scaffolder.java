@@ -23,7 +23,7 @@ public final class Scaffolder {
    * classes and libraries they need), then module sources and poms, then what deploys them.
    */
   public static Scaffolder builtIn() {
-    return new Scaffolder(List.of(new ModuleSources()));
+    return new Scaffolder(List.of(new HandlerClasses(), new ModuleSources()));
   }
 
   public GeneratedProject scaffold(
