@@ -380,55 +380,41 @@ final class DispatchSlicer {
 
   /**
    * Whether a catch clause may still catch something once the try block holds only the route's
-   * statements: Java rejects a catch of a checked exception nothing in the block throws. When the
-   * types cannot be resolved the clause stays.
+   * statements: Java rejects a catch of a checked exception nothing in the block throws. When a
+   * call cannot be resolved and no method of the repository has its name, it may throw anything,
+   * and the clause stays.
    */
   private boolean mayCatch(CatchClause clause, List<Node> tried, TryStmt original) {
     Type type = clause.getParameter().getType();
     if (!type.isClassOrInterfaceType()) {
       return true;
     }
-    List<ResolvedType> thrown = new ArrayList<>();
-    try {
-      for (Node n : tried) {
-        thrown.addAll(thrown(n));
-      }
-    } catch (RuntimeException | StackOverflowError e) {
-      return true;
-    }
-    ResolvedReferenceType caught;
-    try {
-      caught = type.resolve().asReferenceType();
-    } catch (RuntimeException | StackOverflowError e) {
-      // The exception's library is not on the analysis's class path: the branch's calls, which
-      // all resolved, declare nothing of that name, so it can only be unchecked or unthrown.
-      String simple = type.asClassOrInterfaceType().getNameAsString();
-      boolean declared = thrown.stream().anyMatch(t -> t.describe().endsWith("." + simple) || t.describe().equals(simple));
-      if (!declared) {
-        notes.add("The catch of " + simple + " around the branch was dropped because nothing in"
-            + " the branch declares it; put it back if it is an unchecked exception.");
-      }
-      return declared;
-    }
-    try {
-      if (unchecked(caught)) {
+    Set<String> thrown = new TreeSet<>();
+    for (Node n : tried) {
+      if (!thrown(n, thrown)) {
         return true;
       }
-      for (ResolvedType t : thrown) {
-        if (caught.isAssignableBy(t) || t.isAssignableBy(caught)) {
-          return true;
-        }
-      }
-      return false;
-    } catch (RuntimeException | StackOverflowError e) {
+    }
+    String simple = type.asClassOrInterfaceType().getNameAsString();
+    if (simple.equals("Exception") || simple.equals("Throwable") || thrown.contains(simple)) {
       return true;
     }
+    try {
+      if (unchecked(type.resolve().asReferenceType())) {
+        return true;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // The exception's library is not on the analysis's class path: the branch's calls declare
+      // nothing of that name, so it can only be unchecked or unthrown.
+      notes.add("The catch of " + simple + " around the branch was dropped because nothing in"
+          + " the branch declares it; put it back if it is an unchecked exception.");
+    }
+    return false;
   }
 
   private static boolean unchecked(ResolvedReferenceType type) {
     String name = type.getQualifiedName();
-    if (name.equals("java.lang.Exception") || name.equals("java.lang.Throwable")
-        || name.equals("java.lang.RuntimeException") || name.equals("java.lang.Error")) {
+    if (name.equals("java.lang.RuntimeException") || name.equals("java.lang.Error")) {
       return true;
     }
     return type.getAllAncestors().stream()
@@ -436,19 +422,69 @@ final class DispatchSlicer {
         .anyMatch(a -> a.equals("java.lang.RuntimeException") || a.equals("java.lang.Error"));
   }
 
-  /** The checked exceptions calls and throws in a node may raise; unresolvable ones throw. */
-  private static List<ResolvedType> thrown(Node node) {
-    List<ResolvedType> out = new ArrayList<>();
-    for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
-      out.addAll(call.resolve().getSpecifiedExceptions());
-    }
-    for (ObjectCreationExpr creation : node.findAll(ObjectCreationExpr.class)) {
-      out.addAll(creation.resolve().getSpecifiedExceptions());
+  /**
+   * Adds the simple names of the exceptions the calls and throws in a node declare, with their
+   * supertypes where known; false when some call may throw what ficus cannot see.
+   */
+  private boolean thrown(Node node, Set<String> out) {
+    List<Node> calls = new ArrayList<>();
+    calls.addAll(node.findAll(MethodCallExpr.class));
+    calls.addAll(node.findAll(ObjectCreationExpr.class));
+    for (Node call : calls) {
+      try {
+        List<ResolvedType> declared = call instanceof MethodCallExpr m
+            ? m.resolve().getSpecifiedExceptions()
+            : ((ObjectCreationExpr) call).resolve().getSpecifiedExceptions();
+        declared.forEach(t -> addNames(t, out));
+      } catch (RuntimeException | StackOverflowError e) {
+        if (!(call instanceof MethodCallExpr m) || !declaredByName(m, out)) {
+          return false;
+        }
+      }
     }
     for (ThrowStmt t : node.findAll(ThrowStmt.class)) {
-      out.add(t.getExpression().calculateResolvedType());
+      try {
+        addNames(t.getExpression().calculateResolvedType(), out);
+      } catch (RuntimeException | StackOverflowError e) {
+        return false;
+      }
     }
-    return out;
+    return true;
+  }
+
+  /** What the repository's methods of a call's name and arity declare; false when it has none. */
+  private boolean declaredByName(MethodCallExpr call, Set<String> out) {
+    boolean found = false;
+    for (TypeDeclaration<?> type : workspace.types().all().values()) {
+      for (MethodDeclaration m : type.getMethodsByName(call.getNameAsString())) {
+        if (m.getParameters().size() == call.getArguments().size()) {
+          found = true;
+          for (var thrown : m.getThrownExceptions()) {
+            try {
+              addNames(thrown.resolve(), out);
+            } catch (RuntimeException | StackOverflowError e) {
+              out.add(thrown.asString().substring(thrown.asString().lastIndexOf('.') + 1));
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void addNames(ResolvedType type, Set<String> out) {
+    String name = type.describe();
+    out.add(name.substring(name.lastIndexOf('.') + 1));
+    if (type.isReferenceType()) {
+      try {
+        for (ResolvedReferenceType a : type.asReferenceType().getAllAncestors()) {
+          String q = a.getQualifiedName();
+          out.add(q.substring(q.lastIndexOf('.') + 1));
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        // Ancestors unknown: the name alone matches.
+      }
+    }
   }
 
   /**
