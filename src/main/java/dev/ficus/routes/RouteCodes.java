@@ -69,8 +69,12 @@ public final class RouteCodes {
       if (!methods.isEmpty()) {
         event = DispatchSlicer.event(methods.get(0));
       }
-    } else if (!adapter.contains("Stream") && !adapter.endsWith("FunctionInvoker")) {
-      event = RouteCode.Event.OTHER;
+    } else {
+      notes.add("The module needs the library that provides " + adapter + ", as the monolith's"
+          + " build declares it.");
+      if (!adapter.contains("Stream") && !adapter.endsWith("FunctionInvoker")) {
+        event = RouteCode.Event.OTHER;
+      }
     }
     notes.add("The route runs through the framework's adapter " + adapter + ", which starts every"
         + " controller of the application; limit its component scan to this service's controllers.");
