@@ -21,6 +21,7 @@ import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
 import dev.ficus.routes.ApiRouteCoverage;
 import dev.ficus.routes.ExtractedRoute;
+import dev.ficus.routes.RouteCodes;
 import dev.ficus.routes.RouteContext;
 import dev.ficus.routes.RouteExtractors;
 import dev.ficus.workspace.SourceFiles;
@@ -111,6 +112,7 @@ public final class AnalysisPipeline {
               .withClasses(footprint.classesRunBy(e.entryCode())));
     }
     ApiRouteCoverage.check(routes, iac, diagnostics);
+    List<dev.ficus.model.RouteCode> code = RouteCodes.of(extracted, workspace, iac, diagnostics);
 
     List<LambdaFunction> functions = new ArrayList<>(iac.functions());
     List<FunctionEffects> functionEffects =
@@ -140,7 +142,8 @@ public final class AnalysisPipeline {
         footprint.classInfo(reached),
         functionEffects,
         iac.resources(),
-        SourceFiles.of(workspace));
+        SourceFiles.of(workspace),
+        code);
   }
 
   private record EntryFunction(LambdaFunction function, FunctionEffects effects) {}

@@ -12,6 +12,8 @@ import java.util.List;
  *     what a scaffolded stack takes as parameters instead of creating anew
  * @param sources the repository's Java files with what each depends on, sorted by path: what a
  *     scaffolded module copies
+ * @param code each route's code cut out of the monolith, sorted by route: what a scaffolded
+ *     handler runs
  */
 public record Analysis(
     List<Route> routes,
@@ -21,7 +23,8 @@ public record Analysis(
     List<ClassInfo> classes,
     List<FunctionEffects> functionEffects,
     List<IacResource> resources,
-    List<SourceFile> sources) {
+    List<SourceFile> sources,
+    List<RouteCode> code) {
 
   /** Version of the JSON report's schema; bump on a breaking change (docs/report-format.md). */
   public static final int SCHEMA_VERSION = 1;
@@ -44,6 +47,20 @@ public record Analysis(
             .sorted(java.util.Comparator.comparing(IacResource::logicalId))
             .toList();
     sources = sources.stream().distinct().sorted().toList();
+    code = code.stream().distinct().sorted().toList();
+  }
+
+  public Analysis(
+      List<Route> routes,
+      List<LambdaFunction> functions,
+      List<Finding> findings,
+      List<Diagnostic> diagnostics,
+      List<ClassInfo> classes,
+      List<FunctionEffects> functionEffects,
+      List<IacResource> resources,
+      List<SourceFile> sources) {
+    this(routes, functions, findings, diagnostics, classes, functionEffects, resources, sources,
+        List.of());
   }
 
   public Analysis(
@@ -65,6 +82,11 @@ public record Analysis(
     this(routes, functions, findings, diagnostics, classes, List.of(), List.of(), List.of());
   }
 
+  /** The code cut out for a route, when the analysis could cut it. */
+  public java.util.Optional<RouteCode> codeOf(Route route) {
+    return code.stream().filter(c -> c.serves(route)).findFirst();
+  }
+
   /** The effects of one function, when the analysis could follow its handler. */
   public java.util.Optional<FunctionEffects> effectsOf(String logicalId) {
     return functionEffects.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
@@ -73,7 +95,8 @@ public record Analysis(
   /** The same analysis with other findings (after a baseline or suppressions). */
   public Analysis withFindings(List<Finding> newFindings) {
     return new Analysis(
-        routes, functions, newFindings, diagnostics, classes, functionEffects, resources, sources);
+        routes, functions, newFindings, diagnostics, classes, functionEffects, resources, sources,
+        code);
   }
 
   public Analysis(

@@ -161,6 +161,7 @@ public final class ModulePoms implements ProjectPart {
     for (SourceFile file : context.copiedFiles(moduleDir)) {
       imports.addAll(file.imports());
     }
+    imports.addAll(context.generatedImports(moduleDir));
     for (String imp : imports) {
       if (Libraries.isJdk(imp)) {
         continue;

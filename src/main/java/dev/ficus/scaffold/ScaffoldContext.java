@@ -29,6 +29,7 @@ public final class ScaffoldContext {
   private final Map<String, Set<String>> replacedByModule = new TreeMap<>();
   private final Map<String, Set<SourceFile>> copiedByModule = new TreeMap<>();
   private final Map<String, Set<String>> filesByFunction = new TreeMap<>();
+  private final Map<String, Set<String>> importsByModule = new TreeMap<>();
   private final Map<String, Set<String>> librariesByModule = new TreeMap<>();
   private final Set<ScaffoldNote> notes = new TreeSet<>();
 
@@ -109,6 +110,18 @@ public final class ScaffoldContext {
   /** The repository files copied into a module, sorted by path. */
   public Set<SourceFile> copiedFiles(String moduleDir) {
     return java.util.Collections.unmodifiableSet(copiedByModule.getOrDefault(moduleDir, Set.of()));
+  }
+
+  /**
+   * Records the imports of generated code in a module (as {@link SourceFile#imports()} writes
+   * them), so that its pom keeps the libraries they need like those of copied files.
+   */
+  public void recordImports(String moduleDir, java.util.Collection<String> imports) {
+    importsByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>()).addAll(imports);
+  }
+
+  public Set<String> generatedImports(String moduleDir) {
+    return java.util.Collections.unmodifiableSet(importsByModule.getOrDefault(moduleDir, Set.of()));
   }
 
   /** Records the repository files one function's code needs (its route's, and what they name). */

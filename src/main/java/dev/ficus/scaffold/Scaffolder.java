@@ -25,6 +25,7 @@ public final class Scaffolder {
   public static Scaffolder builtIn() {
     return new Scaffolder(
         List.of(
+            new HandlerClasses(),
             new ModuleSources(),
             new ModulePoms(),
             new SamTemplates(),

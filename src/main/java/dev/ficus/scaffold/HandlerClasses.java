@@ -1,0 +1,288 @@
+package dev.ficus.scaffold;
+
+import dev.ficus.model.PlannedFunction;
+import dev.ficus.model.PlannedService;
+import dev.ficus.model.Route;
+import dev.ficus.model.RouteCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Lambda handler class of every planned function, and its unit test: the route's code as
+ * the analysis cut it out of the monolith ({@link RouteCode}), under the name and in the module
+ * the {@link ProjectLayout} gives it, with path parameters bound by the names the generated API
+ * uses. It asks for the repository classes the handler names and the libraries it needs, and
+ * says that the dispatcher it replaces need not be copied.
+ */
+public final class HandlerClasses implements ProjectPart {
+
+  /** Where a module's test sources go. */
+  public static final String TEST_JAVA = "src/test/java/";
+
+  static final String LAMBDA_GROUP = "com.amazonaws";
+  static final String CORE_VERSION = "1.2.3";
+  static final String EVENTS_VERSION = "3.13.0";
+  static final String JUNIT_VERSION = "5.10.2";
+  static final String MOCKITO_VERSION = "5.12.0";
+
+  @Override
+  public void contribute(ScaffoldContext context) {
+    String pom = monolithPom(context.repository());
+    for (PlannedService service : context.plan().services()) {
+      for (PlannedFunction function : service.functions()) {
+        ProjectLayout.Module module = context.layout().moduleOf(function);
+        ProjectLayout.Handler handler = context.layout().handlerOf(function);
+        Optional<Route> route = ModuleSources.routeOf(context, function);
+        Optional<RouteCode> code = route.flatMap(r -> context.analysis().codeOf(r));
+        String mainPath = module.dir() + "/" + ModuleSources.JAVA + handler.sourcePath();
+        if (route.isEmpty() || code.isEmpty()) {
+          context.note(function.name(), mainPath,
+              "ficus could not cut the code of " + function.route() + " out of the monolith; write"
+                  + " " + handler.qualifiedName() + " by hand.");
+          continue;
+        }
+        String testPath = module.dir() + "/" + TEST_JAVA
+            + handler.sourcePath().replaceAll("\\.java$", "Test.java");
+        Rendered rendered = render(context, function, route.get(), code.get(), handler);
+        context.add(mainPath, rendered.main());
+        context.add(testPath, rendered.test());
+        code.get().classes().forEach(c -> context.requireClass(module.dir(), c));
+        context.recordImports(module.dir(), code.get().imports());
+        if (code.get().kind() == RouteCode.Kind.SLICE) {
+          context.replaceClass(module.dir(), code.get().origin());
+        }
+        rendered.notes().forEach(n -> context.note(function.name(), mainPath, n));
+        requireLibraries(context, module.dir(), pom);
+      }
+    }
+  }
+
+  private record Rendered(String main, String test, List<String> notes) {}
+
+  /** A path variable the API delivers under one name and the code reads under another. */
+  public record Rename(String api, String apiName, String code) {}
+
+  /** A sample value of a path variable in the test event. */
+  public record PathValue(String name, String value) {}
+
+  private static Rendered render(
+      ScaffoldContext context, PlannedFunction function, Route route, RouteCode code,
+      ProjectLayout.Handler handler) {
+    String apiPath = context.layout().apiPath(route.path());
+    List<String> routeVars = variables(route.path());
+    List<String> apiVars = variables(apiPath);
+    List<String> notes = new ArrayList<>(code.notes());
+    List<Rename> renames = new ArrayList<>();
+    List<PathValue> values = new ArrayList<>();
+    List<String> binding = new ArrayList<>();
+    for (int i = 0; i < apiVars.size(); i++) {
+      String apiName = bare(apiVars.get(i));
+      String value = apiName.replaceAll("[^A-Za-z0-9]", "") + "-1";
+      values.add(new PathValue(apiName, value));
+      String routeName = i < routeVars.size() ? bare(routeVars.get(i)) : apiName;
+      if (code.pathParameters().contains(routeName)) {
+        binding.add(value);
+      }
+      if (!routeName.equals(apiName) && code.pathParameters().contains(routeName)) {
+        if (code.event() == RouteCode.Event.REST || code.event() == RouteCode.Event.HTTP) {
+          renames.add(new Rename(apiPath, apiName, routeName));
+        } else {
+          notes.add("The generated API names the path variable {" + routeName + "} {" + apiName
+              + "}; the handler reads the raw event, so read it by the new name.");
+        }
+      }
+    }
+    for (String read : code.pathParameters()) {
+      if (!routeVars.stream().map(HandlerClasses::bare).toList().contains(read)) {
+        notes.add("The code reads a path parameter \"" + read + "\" that the route " + route.id()
+            + " does not declare; check where it comes from.");
+      }
+    }
+    String concrete = apiPath;
+    for (PathValue v : values) {
+      concrete = concrete.replace("{" + v.name() + "+}", v.value()).replace("{" + v.name() + "}", v.value());
+    }
+    boolean hasBody = List.of("POST", "PUT", "PATCH").contains(route.method());
+    String method = route.method().equals("ANY") ? "GET" : route.method();
+
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("packageName", handler.packageName());
+    model.put("simpleName", handler.simpleName());
+    model.put("routeComment", comment(route.id()));
+    model.put("originComment", comment(code.origin()));
+    model.put("adapterComment", comment(code.origin()));
+    model.put("adapter", code.origin());
+    model.put("notes", notes.stream().map(HandlerClasses::comment).toList());
+    model.put("functionName", javaString(function.name()));
+    model.put("event", code.event().name());
+    model.put("method", javaString(method));
+    model.put("apiPath", javaString(apiPath));
+    model.put("concretePath", javaString(concrete));
+    model.put("apiPathJson", javaString(jsonString(apiPath)));
+    model.put("concretePathJson", javaString(jsonString(concrete)));
+    StringBuilder json = new StringBuilder();
+    for (PathValue v : values) {
+      json.append(json.isEmpty() ? "" : ",").append('"').append(jsonString(v.name())).append("\":\"")
+          .append(jsonString(v.value())).append('"');
+    }
+    model.put("pathParametersJson", javaString(values.isEmpty() ? "null" : "{" + json + "}"));
+    model.put("bodyJson", javaString(hasBody ? "\"{}\"" : "null"));
+    model.put("body", hasBody ? "\"{}\"" : "null");
+    model.put("pathValues", values.stream()
+        .map(v -> new PathValue(javaString(v.name()), javaString(v.value()))).toList());
+    model.put("bindingValues", binding.stream().map(HandlerClasses::javaString).toList());
+    model.put("seam", code.seam().stream().map(HandlerClasses::erasure).toList());
+
+    if (code.kind() == RouteCode.Kind.CONTAINER) {
+      return new Rendered(
+          Templates.render("java/ContainerHandler.java.ftl", model),
+          Templates.render("java/ContainerHandlerTest.java.ftl", model),
+          notes);
+    }
+    String self = handler.simpleName();
+    List<String> imports = new ArrayList<>(code.imports());
+    String originPackage = packageOf(code.origin());
+    if (!originPackage.isEmpty() && !originPackage.equals(handler.packageName())) {
+      imports.add(originPackage + ".*");
+    }
+    model.put("imports", imports.stream().distinct().sorted().toList());
+    model.put("header", code.header().replace(RouteCode.SELF, self));
+    model.put("members", code.members().stream()
+        .map(m -> indent(m.replace(RouteCode.SELF, self), "  ")).toList());
+    model.put("signature", indent(code.entrySignature().replace(RouteCode.SELF, self), "  "));
+    model.put("eventParameter", code.eventParameter());
+    model.put("body", indent(code.entryBody().replace(RouteCode.SELF, self), "    "));
+    model.put("renames", renames.stream()
+        .map(r -> new Rename(comment(r.api()), javaString(r.apiName()), javaString(r.code()))).toList());
+    String main = Templates.render("java/Handler.java.ftl", model);
+    model.put("body", hasBody ? "\"{}\"" : "null");
+    List<String> testImports = new ArrayList<>(code.imports().stream()
+        .filter(i -> !i.startsWith("static ") && !i.endsWith(".*"))
+        .filter(i -> code.seam().stream().anyMatch(s -> erasure(s).equals(simpleName(i))))
+        .toList());
+    if (!originPackage.isEmpty() && !originPackage.equals(handler.packageName()) && !code.seam().isEmpty()) {
+      testImports.add(originPackage + ".*");
+    }
+    model.put("imports", testImports);
+    String test = Templates.render("java/HandlerTest.java.ftl", model);
+    return new Rendered(main, test, notes);
+  }
+
+  private static void requireLibraries(ScaffoldContext context, String moduleDir, String pom) {
+    context.requireDependency(moduleDir, MavenDependency.of(LAMBDA_GROUP, "aws-lambda-java-core",
+        declaredVersion(pom, "aws-lambda-java-core").orElse(CORE_VERSION)));
+    context.requireDependency(moduleDir, MavenDependency.of(LAMBDA_GROUP, "aws-lambda-java-events",
+        declaredVersion(pom, "aws-lambda-java-events").orElse(EVENTS_VERSION)));
+    context.requireDependency(moduleDir, new MavenDependency("org.junit.jupiter", "junit-jupiter",
+        declaredVersion(pom, "junit-jupiter").orElse(JUNIT_VERSION), "test"));
+    context.requireDependency(moduleDir, new MavenDependency("org.mockito", "mockito-core",
+        declaredVersion(pom, "mockito-core").orElse(MOCKITO_VERSION), "test"));
+  }
+
+  private static String monolithPom(Path repository) {
+    try {
+      Path pom = repository.resolve("pom.xml");
+      return Files.isRegularFile(pom) ? Files.readString(pom) : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+
+  /** The version the monolith's pom gives an artifact, with a {@code ${property}} resolved. */
+  static Optional<String> declaredVersion(String pom, String artifactId) {
+    Matcher m = Pattern.compile(
+            "<artifactId>\\s*" + Pattern.quote(artifactId) + "\\s*</artifactId>\\s*<version>\\s*([^<\\s]+)\\s*</version>")
+        .matcher(pom);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String version = m.group(1);
+    Matcher p = PROPERTY.matcher(version);
+    if (p.matches()) {
+      Matcher value = Pattern.compile("<" + Pattern.quote(p.group(1)) + ">\\s*([^<\\s]+)\\s*</").matcher(pom);
+      return value.find() ? Optional.of(value.group(1)) : Optional.empty();
+    }
+    return Optional.of(version);
+  }
+
+  private static List<String> variables(String path) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("\\{[^}/]+}").matcher(path);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  private static String bare(String variable) {
+    return variable.substring(1, variable.length() - 1).replace("+", "");
+  }
+
+  private static String packageOf(String qualified) {
+    int dot = qualified.lastIndexOf('.');
+    return dot < 0 ? "" : qualified.substring(0, dot);
+  }
+
+  private static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+
+  /** A type as written, without type arguments: what {@code X.class} takes. */
+  static String erasure(String type) {
+    int angle = type.indexOf('<');
+    return (angle < 0 ? type : type.substring(0, angle)).trim();
+  }
+
+  private static String indent(String text, String prefix) {
+    List<String> lines = new ArrayList<>();
+    for (String line : text.strip().split("\n", -1)) {
+      lines.add(line.isBlank() ? "" : prefix + line);
+    }
+    return String.join("\n", lines);
+  }
+
+  /**
+   * Text from the user's code made safe inside a Java comment: no {@code *}{@code /} can end it
+   * and no backslash can start a Unicode escape (which the compiler reads even in comments).
+   */
+  static String comment(String text) {
+    return text.replace("\\", "\\\\").replace("*/", "*\\/").replace("\r", " ").replace("\n", " ");
+  }
+
+  /** The content of a Java string literal that holds the text. */
+  static String javaString(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The content of a JSON string that holds the text. */
+  static String jsonString(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}
