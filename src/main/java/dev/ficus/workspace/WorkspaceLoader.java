@@ -9,7 +9,6 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.ficus.model.Diagnostics;
 import dev.ficus.model.SourceRef;
@@ -80,7 +79,7 @@ public final class WorkspaceLoader {
     CombinedTypeSolver solver = new CombinedTypeSolver();
     solver.add(new ReflectionTypeSolver(true));
     for (String sourceRoot : roots) {
-      solver.add(new JavaParserTypeSolver(repo.resolve(sourceRoot), parserConfiguration(null)));
+      solver.add(new SourceTypeSolver(sourceRoot, parsed)); // the trees already parsed, not a second parse
     }
     if (useDependencyJars) {
       for (Path jar : new DependencyJars(repo, diagnostics).find(scan.buildFiles())) {
