@@ -29,7 +29,7 @@ import javax.management.openmbean.CompositeData;
  * then on the same files times a parse-only pass (JavaParser alone, in parallel, one parser per
  * thread, as the workspace does) and the full {@code analyze}, and prints files/s, lines/s, peak
  * heap (the pools' peaks, and the most left live after a collection) and the ratio analyze /
- * parse-only. Run with {@code mvn -B -q -Pbench verify
+ * parse-only, in wall time and in process CPU time (which a busy machine disturbs less). Run with {@code mvn -B -q -Pbench verify
  * -Dbench.lines=10000,100000}.
  */
 public final class Bench {
@@ -45,8 +45,9 @@ public final class Bench {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     System.out.println(
-        String.format(Locale.ROOT, "%9s %7s %9s %10s %10s %12s %11s %10s %10s %7s",
-            "lines", "files", "routes", "parse s", "analyze s", "lines/s", "files/s", "peak MB", "live MB", "ratio"));
+        String.format(Locale.ROOT, "%9s %7s %9s %10s %10s %12s %11s %10s %10s %7s %10s %10s %7s",
+            "lines", "files", "routes", "parse s", "analyze s", "lines/s", "files/s", "peak MB", "live MB",
+            "ratio", "parse cpu", "anlz cpu", "cpu x"));
     for (String size : sizes.split(",")) {
       measure(Integer.parseInt(size.trim()), true);
     }
@@ -68,6 +69,7 @@ public final class Bench {
       }
 
       System.gc();
+      long c0 = cpuNanos();
       long t0 = System.nanoTime();
       ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(
           () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
@@ -79,6 +81,7 @@ public final class Bench {
         }
       }).count();
       double parseSeconds = (System.nanoTime() - t0) / 1e9;
+      double parseCpu = (cpuNanos() - c0) / 1e9;
       if (parsed != javaFiles.size()) {
         throw new IllegalStateException("the synthetic repository must parse: " + parsed + "/" + javaFiles.size());
       }
@@ -86,16 +89,20 @@ public final class Bench {
       System.gc();
       resetPeaks();
       LiveHeap live = LiveHeap.start();
+      long c1 = cpuNanos();
       long t1 = System.nanoTime();
       Analysis analysis = new AnalysisPipeline(new AnalysisPipeline.Options(false, false)).analyze(dir);
       double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
+      double analyzeCpu = (cpuNanos() - c1) / 1e9;
       long peakBytes = heapPeak();
       long liveBytes = live.stop();
       if (print) {
-        System.out.println(String.format(Locale.ROOT, "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %10d %7.2f",
+        System.out.println(String.format(Locale.ROOT,
+            "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %10d %7.2f %10.1f %10.1f %7.2f",
             lines, javaFiles.size(), analysis.routes().size(), parseSeconds, analyzeSeconds,
             lines / analyzeSeconds, javaFiles.size() / analyzeSeconds, peakBytes / (1024 * 1024),
-            liveBytes / (1024 * 1024), analyzeSeconds / parseSeconds));
+            liveBytes / (1024 * 1024), analyzeSeconds / parseSeconds, parseCpu, analyzeCpu,
+            analyzeCpu / parseCpu));
       }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
@@ -150,6 +157,12 @@ public final class Bench {
       }
       max.accumulateAndGet(used, Math::max);
     }
+  }
+
+  /** CPU time of the whole process (all threads, the collector's too): stable on a busy machine. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   private static void resetPeaks() {
