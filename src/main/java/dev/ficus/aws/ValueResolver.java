@@ -73,6 +73,8 @@ final class ValueResolver {
       new java.util.IdentityHashMap<>();
 
   private final ConfigProperties config;
+  private final java.util.Map<LambdaFunction, java.util.Map<String, EnvBinding>> environments =
+      new java.util.IdentityHashMap<>();
 
   ValueResolver(TypeResolver types, CallGraph graph, ConfigProperties config) {
     this.types = types;
@@ -207,7 +209,7 @@ final class ValueResolver {
     }
     if (function != null) {
       String env = ConfigProperties.relaxedEnvironmentName(key);
-      if (function.environment().stream().anyMatch(b -> b.name().equals(env))) {
+      if (binding(function, env) != null) {
         return Optional.of(environment(env, function));
       }
     }
@@ -229,7 +231,7 @@ final class ValueResolver {
     int last = 0;
     while (m.find()) {
       out.append(text, last, m.start());
-      Value v = function != null && function.environment().stream().anyMatch(b -> b.name().equals(m.group(1)))
+      Value v = function != null && binding(function, m.group(1)) != null
           ? environment(m.group(1), function)
           : config.get(m.group(1)).map(c -> new Value(c, "constant", null))
               .orElse(m.group(2) != null ? new Value(m.group(2), "constant", null)
@@ -404,13 +406,28 @@ final class ValueResolver {
       "AWS::SNS::Topic", "AWS::SecretsManager::Secret", "AWS::StepFunctions::StateMachine",
       "AWS::Serverless::StateMachine", "AWS::IAM::ManagedPolicy");
 
+  /**
+   * The function's binding of an environment variable (the first, if declared twice), by name
+   * from an index built once per function: a lambdalith's function may declare thousands.
+   */
+  private EnvBinding binding(LambdaFunction function, String variable) {
+    java.util.Map<String, EnvBinding> byName = environments.get(function);
+    if (byName == null) {
+      byName = new java.util.HashMap<>();
+      for (EnvBinding b : function.environment()) {
+        byName.putIfAbsent(b.name(), b);
+      }
+      environments.put(function, byName);
+    }
+    return byName.get(variable);
+  }
+
   private Value environment(String variable, LambdaFunction function) {
     if (function == null) {
       return Value.unresolved("The environment variable " + variable
           + " is read, but no IaC function is known for this code.");
     }
-    EnvBinding binding = function.environment().stream()
-        .filter(b -> b.name().equals(variable)).findFirst().orElse(null);
+    EnvBinding binding = binding(function, variable);
     if (binding == null) {
       return Value.unresolved("The function " + function.logicalId() + " declares no environment variable "
           + variable + ".");

@@ -42,6 +42,7 @@ import dev.ficus.workspace.Workspace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,6 +78,7 @@ public final class TypeResolver {
   private final Map<String, Set<String>> directSubtypes = new TreeMap<>();
   private final Map<String, Set<String>> allSubtypes = new TreeMap<>();
   private final Map<Expression, Optional<String>> typeCache = new IdentityHashMap<>();
+  private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldIndex = new IdentityHashMap<>();
 
   public TypeResolver(Workspace workspace, ExternalTypes external) {
     this.workspace = workspace;
@@ -395,16 +397,36 @@ public final class TypeResolver {
       if (decl.isEmpty()) {
         continue;
       }
-      Optional<VariableDeclarator> v = decl.get().getFieldByName(field).flatMap(f ->
-          f.getVariables().stream().filter(x -> x.getNameAsString().equals(field)).findFirst());
-      if (v.isPresent()) {
-        return v;
+      VariableDeclarator v = fieldsOf(decl.get()).get(field);
+      if (v != null) {
+        return Optional.of(v);
       }
       if (decl.get() instanceof EnumDeclaration) {
         continue;
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The fields a type declares, by name (the first declaration of a name wins, as in {@link
+   * TypeDeclaration#getFieldByName}); indexed once per type, since a class with thousands of
+   * fields (a lambdalith's handler) is otherwise scanned for every name used in it.
+   */
+  private Map<String, VariableDeclarator> fieldsOf(TypeDeclaration<?> type) {
+    Map<String, VariableDeclarator> fields = fieldIndex.get(type);
+    if (fields == null) {
+      fields = new HashMap<>();
+      for (BodyDeclaration<?> member : type.getMembers()) {
+        if (member instanceof FieldDeclaration f) {
+          for (VariableDeclarator v : f.getVariables()) {
+            fields.putIfAbsent(v.getNameAsString(), v);
+          }
+        }
+      }
+      fieldIndex.put(type, fields);
+    }
+    return fields;
   }
 
   private Optional<Node> staticImport(Node context, String id) {

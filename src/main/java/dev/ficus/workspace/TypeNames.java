@@ -3,8 +3,12 @@ package dev.ficus.workspace;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +19,7 @@ import java.util.Optional;
 public final class TypeNames {
 
   private final TypeIndex index;
+  private final Map<TypeDeclaration<?>, Map<String, TypeDeclaration<?>>> nestedTypes = new IdentityHashMap<>();
 
   public TypeNames(TypeIndex index) {
     this.index = index;
@@ -37,10 +42,9 @@ public final class TypeNames {
         if (type.getNameAsString().equals(first)) {
           return type.getFullyQualifiedName().map(q -> q + rest);
         }
-        for (var member : type.getMembers()) {
-          if (member instanceof TypeDeclaration<?> nested && nested.getNameAsString().equals(first)) {
-            return nested.getFullyQualifiedName().map(q -> q + rest);
-          }
+        TypeDeclaration<?> nested = nestedTypesOf(type).get(first);
+        if (nested != null) {
+          return nested.getFullyQualifiedName().map(q -> q + rest);
         }
       }
     }
@@ -81,6 +85,26 @@ public final class TypeNames {
       return Optional.of(wildcardGuess + rest);
     }
     return Optional.empty();
+  }
+
+  /**
+   * The member types of a type by simple name (the first of a name wins), indexed once per type:
+   * a lambdalith's handler has thousands of members, and every name written in it is qualified.
+   */
+  private Map<String, TypeDeclaration<?>> nestedTypesOf(TypeDeclaration<?> type) {
+    synchronized (nestedTypes) {
+      Map<String, TypeDeclaration<?>> byName = nestedTypes.get(type);
+      if (byName == null) {
+        byName = new HashMap<>();
+        for (BodyDeclaration<?> member : type.getMembers()) {
+          if (member instanceof TypeDeclaration<?> nested) {
+            byName.putIfAbsent(nested.getNameAsString(), nested);
+          }
+        }
+        nestedTypes.put(type, byName);
+      }
+      return byName;
+    }
   }
 
   /** {@code Map<String, List<X>>[]} becomes {@code Map}. */

@@ -5,11 +5,12 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.ficus.model.Diagnostics;
 import dev.ficus.model.SourceRef;
@@ -80,7 +81,7 @@ public final class WorkspaceLoader {
     CombinedTypeSolver solver = new CombinedTypeSolver();
     solver.add(new ReflectionTypeSolver(true));
     for (String sourceRoot : roots) {
-      solver.add(new JavaParserTypeSolver(repo.resolve(sourceRoot), parserConfiguration(null)));
+      solver.add(new SourceTypeSolver(sourceRoot, parsed)); // the trees already parsed, not a second parse
     }
     if (useDependencyJars) {
       for (Path jar : new DependencyJars(repo, diagnostics).find(scan.buildFiles())) {
@@ -166,6 +167,7 @@ public final class WorkspaceLoader {
       return null;
     }
     CompilationUnit unit = result.getResult().get();
+    dropTokens(unit);
     return new JavaSource(rel, sourceRootOf(repo, file, unit), unit);
   }
 
@@ -180,6 +182,22 @@ public final class WorkspaceLoader {
       return parser.parse(text);
     } catch (StackOverflowError shallow) {
       return DeepStack.call(() -> new JavaParser(parserConfiguration(null)).parse(text));
+    }
+  }
+
+  /**
+   * Lets go of the token list the parser keeps behind every tree (each node's first and last token
+   * and, through them, every token of the file, linked), keeping each node's range: nothing after
+   * the parse reads tokens, and they take about as much memory as the tree itself. JavaParser's
+   * own {@code setStoreTokens(false)} would drop the ranges too, and with them every line number.
+   */
+  private static void dropTokens(CompilationUnit unit) {
+    List<Node> nodes = new ArrayList<>(unit.findAll(Node.class));
+    nodes.addAll(unit.getAllComments()); // orphan and attributed comments hold tokens as well
+    for (Node node : nodes) {
+      Range range = node.getRange().orElse(null);
+      node.setTokenRange(null);
+      node.setRange(range);
     }
   }
 

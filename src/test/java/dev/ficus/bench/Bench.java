@@ -5,21 +5,31 @@ import com.github.javaparser.ParserConfiguration;
 import dev.ficus.cli.AnalysisPipeline;
 import dev.ficus.model.Analysis;
 import java.io.IOException;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The performance benchmark of docs/performance.md: for each size, writes a synthetic lambdalith,
  * then on the same files times a parse-only pass (JavaParser alone, in parallel, one parser per
  * thread, as the workspace does) and the full {@code analyze}, and prints files/s, lines/s, peak
- * heap and the ratio analyze / parse-only. Run with {@code mvn -B -q -Pbench verify
+ * heap (the pools' peaks, and the most left live after a collection) and the ratio analyze /
+ * parse-only, in wall time and in process CPU time (which a busy machine disturbs less). Run with {@code mvn -B -q -Pbench verify
  * -Dbench.lines=10000,100000}.
  */
 public final class Bench {
@@ -30,9 +40,14 @@ public final class Bench {
     String sizes = args.length > 0 ? args[0] : System.getProperty("bench.lines", "10000,100000");
     // Warm-up on a small repository, so the first measured size does not pay for JIT compilation.
     measure(5_000, false);
+    System.out.println(String.format(Locale.ROOT, "%d cores, load average %.1f, max heap %d MB",
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     System.out.println(
-        String.format(Locale.ROOT, "%9s %7s %9s %10s %10s %12s %11s %10s %7s",
-            "lines", "files", "routes", "parse s", "analyze s", "lines/s", "files/s", "peak MB", "ratio"));
+        String.format(Locale.ROOT, "%9s %7s %9s %10s %10s %12s %11s %10s %10s %7s %10s %10s %7s",
+            "lines", "files", "routes", "parse s", "analyze s", "lines/s", "files/s", "peak MB", "live MB",
+            "ratio", "parse cpu", "anlz cpu", "cpu x"));
     for (String size : sizes.split(",")) {
       measure(Integer.parseInt(size.trim()), true);
     }
@@ -54,6 +69,7 @@ public final class Bench {
       }
 
       System.gc();
+      long c0 = cpuNanos();
       long t0 = System.nanoTime();
       ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(
           () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
@@ -65,27 +81,88 @@ public final class Bench {
         }
       }).count();
       double parseSeconds = (System.nanoTime() - t0) / 1e9;
+      double parseCpu = (cpuNanos() - c0) / 1e9;
       if (parsed != javaFiles.size()) {
         throw new IllegalStateException("the synthetic repository must parse: " + parsed + "/" + javaFiles.size());
       }
 
       System.gc();
       resetPeaks();
+      LiveHeap live = LiveHeap.start();
+      long c1 = cpuNanos();
       long t1 = System.nanoTime();
       Analysis analysis = new AnalysisPipeline(new AnalysisPipeline.Options(false, false)).analyze(dir);
       double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
+      double analyzeCpu = (cpuNanos() - c1) / 1e9;
       long peakBytes = heapPeak();
+      long liveBytes = live.stop();
       if (print) {
-        System.out.println(String.format(Locale.ROOT, "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %7.2f",
+        System.out.println(String.format(Locale.ROOT,
+            "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %10d %7.2f %10.1f %10.1f %7.2f",
             lines, javaFiles.size(), analysis.routes().size(), parseSeconds, analyzeSeconds,
             lines / analyzeSeconds, javaFiles.size() / analyzeSeconds, peakBytes / (1024 * 1024),
-            analyzeSeconds / parseSeconds));
+            liveBytes / (1024 * 1024), analyzeSeconds / parseSeconds, parseCpu, analyzeCpu,
+            analyzeCpu / parseCpu));
       }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * The largest heap left after a garbage collection while it listens: what the run really keeps
+   * alive, as opposed to the pools' peaks, which also count garbage not yet collected.
+   */
+  private static final class LiveHeap implements NotificationListener {
+    private final AtomicLong max = new AtomicLong();
+
+    static LiveHeap start() {
+      LiveHeap listener = new LiveHeap();
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof NotificationEmitter emitter) {
+          emitter.addNotificationListener(listener, null, null);
+        }
+      }
+      return listener;
+    }
+
+    long stop() {
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof NotificationEmitter emitter) {
+          try {
+            emitter.removeNotificationListener(this);
+          } catch (ListenerNotFoundException e) {
+            // not added to this collector
+          }
+        }
+      }
+      return max.get();
+    }
+
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+      if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+        return;
+      }
+      GarbageCollectionNotificationInfo info =
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+      long used = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+        if (pool.getType() == MemoryType.HEAP && after != null) {
+          used += after.getUsed();
+        }
+      }
+      max.accumulateAndGet(used, Math::max);
+    }
+  }
+
+  /** CPU time of the whole process (all threads, the collector's too): stable on a busy machine. */
+  private static long cpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : 0;
   }
 
   private static void resetPeaks() {
