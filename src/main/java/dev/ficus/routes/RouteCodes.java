@@ -70,14 +70,10 @@ public final class RouteCodes {
         event = DispatchSlicer.event(methods.get(0));
       }
     } else {
-      notes.add("The module needs the library that provides " + adapter + ", as the monolith's"
-          + " build declares it.");
       if (!adapter.contains("Stream") && !adapter.endsWith("FunctionInvoker")) {
         event = RouteCode.Event.OTHER;
       }
     }
-    notes.add("The route runs through the framework's adapter " + adapter + ", which starts every"
-        + " controller of the application; limit its component scan to this service's controllers.");
     return Optional.of(new RouteCode(
         route.id(), route.handler(), RouteCode.Kind.CONTAINER, adapter, event, List.of(), "",
         List.of(), "", "", "input", List.of(), List.of(), classes, notes));

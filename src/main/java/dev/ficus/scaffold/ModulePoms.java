@@ -28,6 +28,23 @@ public final class ModulePoms implements ProjectPart {
 
   private final Libraries libraries = Libraries.load();
 
+  /** Plugins whose work the generated build does itself or does not need. */
+  private static final Set<String> STANDARD_PLUGINS =
+      Set.of(
+          "org.apache.maven.plugins:maven-compiler-plugin",
+          "org.apache.maven.plugins:maven-surefire-plugin",
+          "org.apache.maven.plugins:maven-failsafe-plugin",
+          "org.apache.maven.plugins:maven-shade-plugin",
+          "org.apache.maven.plugins:maven-jar-plugin",
+          "org.apache.maven.plugins:maven-resources-plugin",
+          "org.apache.maven.plugins:maven-install-plugin",
+          "org.apache.maven.plugins:maven-deploy-plugin",
+          "org.apache.maven.plugins:maven-source-plugin",
+          "org.apache.maven.plugins:maven-javadoc-plugin",
+          "org.apache.maven.plugins:maven-assembly-plugin",
+          "org.apache.maven.plugins:maven-dependency-plugin",
+          "org.springframework.boot:spring-boot-maven-plugin");
+
   @Override
   public void contribute(ScaffoldContext context) {
     ProjectLayout layout = context.layout();
@@ -52,7 +69,7 @@ public final class ModulePoms implements ProjectPart {
     for (ProjectLayout.Module module : layout.modules()) {
       moduleDirs.add(module.dir());
       List<Map<String, Object>> deps = new ArrayList<>();
-      if (hasShared && usesShared(context, module.dir())) {
+      if (hasShared && usesShared(context, module)) {
         deps.add(dependency(layout.groupId(), layout.sharedArtifactId(), "${project.version}", null, null, List.of()));
       }
       deps.addAll(select(context, pom, module.dir(), module.service()));
@@ -62,6 +79,14 @@ public final class ModulePoms implements ProjectPart {
           modulePom(layout, module.artifactId(), "the functions of the " + module.service() + " service.", deps, "../../pom.xml", true));
     }
     context.add("pom.xml", parentPom(context, pom, moduleDirs, hasShared));
+    List<String> frameworkPlugins =
+        pom.plugins().stream().filter(p -> !STANDARD_PLUGINS.contains(p)).toList();
+    if (!frameworkPlugins.isEmpty()) {
+      context.note(null, "pom.xml",
+          "The monolith's build runs " + String.join(", ", frameworkPlugins) + ", which the generated"
+              + " modules do not; add them to the service poms where the framework needs its build"
+              + " step (a Quarkus or Micronaut application does).");
+    }
   }
 
   private static void record(ScaffoldContext context, String moduleDir, List<Map<String, Object>> deps) {
@@ -72,11 +97,26 @@ public final class ModulePoms implements ProjectPart {
   }
 
   /** True when a module's files or generated code name a class that lives in the shared module. */
-  private static boolean usesShared(ScaffoldContext context, String moduleDir) {
+  private static boolean usesShared(ScaffoldContext context, ProjectLayout.Module module) {
+    String moduleDir = module.dir();
     Set<String> shared = new TreeSet<>();
-    context.copiedFiles(ProjectLayout.SHARED_DIR).forEach(f -> shared.addAll(f.types()));
+    Set<String> sharedPaths = new TreeSet<>();
+    context.copiedFiles(ProjectLayout.SHARED_DIR).forEach(f -> {
+      shared.addAll(f.types());
+      sharedPaths.add(f.path());
+    });
     if (context.requiredClasses(moduleDir).stream().anyMatch(shared::contains)) {
       return true;
+    }
+    // A route's own code (its controller, say) may live in the shared module.
+    for (var service : context.plan().services()) {
+      if (service.name().equals(module.service())) {
+        for (var function : service.functions()) {
+          if (context.functionFiles(function.name()).stream().anyMatch(sharedPaths::contains)) {
+            return true;
+          }
+        }
+      }
     }
     return context.copiedFiles(moduleDir).stream()
         .flatMap(f -> f.references().stream())

@@ -77,6 +77,46 @@ public final class ModuleSources implements ProjectPart {
     for (String path : shared) {
       copy(context, byPath.get(path), ProjectLayout.SHARED_DIR);
     }
+    noteForeignControllers(context, servicesByFile, shared, byType);
+  }
+
+  /**
+   * A framework adapter starts every controller on its module's classpath. A module holds only
+   * its own service's files and the shared ones, so that is its own controllers, unless a
+   * controller of another service had to go to the shared module or came along by name: then the
+   * user is told which, because the adapter of this module serves their routes too.
+   */
+  private static void noteForeignControllers(
+      ScaffoldContext context, Map<String, Set<String>> servicesByFile, Set<String> shared,
+      Map<String, SourceFile> byType) {
+    Map<String, String> serviceOfController = new TreeMap<>();
+    for (PlannedService service : context.plan().services()) {
+      for (PlannedFunction function : service.functions()) {
+        routeOf(context, function)
+            .filter(r -> context.analysis().codeOf(r)
+                .map(c -> c.kind() == dev.ficus.model.RouteCode.Kind.CONTAINER).orElse(false))
+            .map(r -> fileOf(r.handler().replaceAll("#.*$", ""), byType))
+            .ifPresent(f -> serviceOfController.putIfAbsent(f.path(), service.name()));
+      }
+    }
+    for (PlannedService service : context.plan().services()) {
+      TreeSet<String> foreign = new TreeSet<>();
+      serviceOfController.forEach((file, owner) -> {
+        boolean carried = shared.contains(file)
+            || servicesByFile.getOrDefault(file, Set.of()).contains(service.name());
+        if (carried && !owner.equals(service.name())) {
+          foreign.add(file);
+        }
+      });
+      if (!foreign.isEmpty()) {
+        ProjectLayout.Module module = context.layout().module(service.name());
+        context.note(null, module.dir() + "/pom.xml",
+            "Module " + service.name() + " also carries controllers of other services ("
+                + String.join(", ", foreign) + "), so its framework adapter serves their routes"
+                + " too; API Gateway sends it only its own, but move the shared code they need out"
+                + " of them to keep each service to its own controllers.");
+      }
+    }
   }
 
   /** The files of the repository a module must hold for these classes to compile there. */

@@ -28,6 +28,7 @@ import org.xml.sax.SAXException;
  * @param properties in the order the pom lists them
  * @param managed its {@code dependencyManagement} entries (bills of materials among them)
  * @param dependencies its {@code dependencies}
+ * @param plugins its build plugins, {@code groupId:artifactId} with properties filled in
  */
 public record MonolithPom(
     String groupId,
@@ -36,7 +37,8 @@ public record MonolithPom(
     Dependency parent,
     Map<String, String> properties,
     List<Dependency> managed,
-    List<Dependency> dependencies) {
+    List<Dependency> dependencies,
+    List<String> plugins) {
 
   /**
    * One dependency as the pom declares it, versions left as written.
@@ -61,7 +63,7 @@ public record MonolithPom(
 
   /** A pom with nothing in it, for a repository without one. */
   public static MonolithPom none() {
-    return new MonolithPom(null, null, null, null, Map.of(), List.of(), List.of());
+    return new MonolithPom(null, null, null, null, Map.of(), List.of(), List.of(), List.of());
   }
 
   /** The repository's root {@code pom.xml}; empty when there is none or it is not XML. */
@@ -120,6 +122,16 @@ public record MonolithPom(
     if (version == null && parent != null) {
       version = parent.version();
     }
+    List<String> plugins = new ArrayList<>();
+    Element build = child(project, "build");
+    Element pluginList = build == null ? null : child(build, "plugins");
+    if (pluginList != null) {
+      for (Element plugin : children(pluginList)) {
+        String group = text(plugin, "groupId");
+        plugins.add(fill(group == null ? "org.apache.maven.plugins" : group, properties)
+            + ":" + fill(String.valueOf(text(plugin, "artifactId")), properties));
+      }
+    }
     return new MonolithPom(
         groupId,
         text(project, "artifactId"),
@@ -127,7 +139,17 @@ public record MonolithPom(
         parent,
         properties,
         managed,
-        dependencies(child(project, "dependencies")));
+        dependencies(child(project, "dependencies")),
+        plugins);
+  }
+
+  /** {@code ${name}} replaced by the property's value where the pom defines it. */
+  private static String fill(String text, Map<String, String> properties) {
+    String out = text;
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      out = out.replace("${" + p.getKey() + "}", p.getValue());
+    }
+    return out;
   }
 
   private static List<Dependency> dependencies(Element list) {
