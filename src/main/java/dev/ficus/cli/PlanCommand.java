@@ -4,9 +4,7 @@ import dev.ficus.cluster.AffinityWeights;
 import dev.ficus.cluster.Strategies;
 import dev.ficus.cluster.Strategy;
 import dev.ficus.model.Analysis;
-import dev.ficus.model.Diagnostic;
 import dev.ficus.model.Plan;
-import dev.ficus.plan.PlanFile;
 import dev.ficus.plan.Planner;
 import dev.ficus.report.Diagram;
 import dev.ficus.report.DiagramDot;
@@ -14,9 +12,6 @@ import dev.ficus.report.DiagramMermaid;
 import dev.ficus.report.HtmlReport;
 import dev.ficus.report.PlanJson;
 import dev.ficus.report.PlanMarkdown;
-import dev.ficus.workspace.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -149,41 +144,19 @@ final class PlanCommand implements Callable<Integer> {
         }
       }
     }
-    String editedText = null;
-    if (editedPlan != null) {
-      try {
-        editedText = Files.readString(editedPlan, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UsageException("Cannot read the plan " + editedPlan + ": " + e.getMessage() + ".");
-      }
-    }
+    String editedText = PlanInputs.readEditedPlan(editedPlan);
 
     Analysis analysis;
     try (ProgressDisplay progress = ficus.progress(spec.commandLine().getErr())) {
       analysis = new AnalysisPipeline(input.pipelineOptions()).withProgress(progress).analyze(repo);
     }
-    if (analysis.routes().isEmpty()) {
-      boolean noJava =
-          analysis.diagnostics().stream().map(Diagnostic::code).anyMatch("no-java-sources"::equals);
-      throw new InputException(
-          noJava ? "No Java sources found in " + repo + "." : "No API route found in " + repo + "; nothing to plan.");
-    }
+    PlanInputs.requireRoutes(analysis, repo, "plan");
     Planner planner = new Planner(affinity, seed == null ? Planner.DEFAULT_SEED : seed);
     if (compare) {
       print(PlanMarkdown.compare(planner.compare(analysis, services)));
       return ExitCode.OK.code();
     }
-    Plan plan;
-    if (editedText != null) {
-      PlanFile.Result result = PlanFile.read(editedPlan.getFileName().toString(), editedText, analysis);
-      if (!result.ok()) {
-        throw new UsageException(
-            "The plan " + editedPlan + " cannot be used:\n  " + String.join("\n  ", result.errors()));
-      }
-      plan = planner.replan(analysis, result.edited());
-    } else {
-      plan = planner.plan(analysis, chosen, services);
-    }
+    Plan plan = PlanInputs.plan(analysis, planner, editedPlan, editedText, chosen, services);
     if (format == Format.markdown && out != null) {
       OutputFiles.writeAtomically(out, PlanJson.render(plan));
       OutputFiles.writeAtomically(markdown, PlanMarkdown.render(plan));

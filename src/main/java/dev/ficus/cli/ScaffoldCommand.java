@@ -2,10 +2,9 @@ package dev.ficus.cli;
 
 import dev.ficus.cluster.AffinityWeights;
 import dev.ficus.cluster.Strategies;
+import dev.ficus.cluster.Strategy;
 import dev.ficus.model.Analysis;
-import dev.ficus.model.Diagnostic;
 import dev.ficus.model.Plan;
-import dev.ficus.plan.PlanFile;
 import dev.ficus.plan.Planner;
 import dev.ficus.scaffold.GeneratedFile;
 import dev.ficus.scaffold.GeneratedProject;
@@ -13,11 +12,8 @@ import dev.ficus.scaffold.ProjectWriter;
 import dev.ficus.scaffold.ScaffoldNote;
 import dev.ficus.scaffold.ScaffoldOptions;
 import dev.ficus.scaffold.Scaffolder;
-import dev.ficus.workspace.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -113,42 +109,18 @@ final class ScaffoldCommand implements Callable<Integer> {
         throw new UsageException(reason);
       });
     }
-    String editedText = null;
-    if (planFile != null) {
-      try {
-        editedText = Files.readString(planFile, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UsageException("Cannot read the plan " + planFile + ": " + e.getMessage() + ".");
-      }
-    }
+    String editedText = PlanInputs.readEditedPlan(planFile);
+    Strategy chosen =
+        Strategies.find(strategy, Planner.DEFAULT_SEED)
+            .orElseThrow(() -> new UsageException(
+                "Unknown strategy '" + strategy + "'; use one of " + String.join(", ", Strategies.ids()) + "."));
     Analysis analysis;
     try (ProgressDisplay progress = ficus.progress(spec.commandLine().getErr())) {
       analysis = new AnalysisPipeline(input.pipelineOptions()).withProgress(progress).analyze(repo);
     }
-    if (analysis.routes().isEmpty()) {
-      boolean noJava =
-          analysis.diagnostics().stream().map(Diagnostic::code).anyMatch("no-java-sources"::equals);
-      throw new InputException(
-          noJava ? "No Java sources found in " + repo + "." : "No API route found in " + repo + "; nothing to scaffold.");
-    }
+    PlanInputs.requireRoutes(analysis, repo, "scaffold");
     Planner planner = new Planner(AffinityWeights.defaults(), Planner.DEFAULT_SEED);
-    Plan plan;
-    if (editedText != null) {
-      PlanFile.Result result = PlanFile.read(planFile.getFileName().toString(), editedText, analysis);
-      if (!result.ok()) {
-        throw new UsageException(
-            "The plan " + planFile + " cannot be used:\n  " + String.join("\n  ", result.errors()));
-      }
-      plan = planner.replan(analysis, result.edited());
-    } else {
-      plan =
-          planner.plan(
-              analysis,
-              Strategies.find(strategy, Planner.DEFAULT_SEED)
-                  .orElseThrow(() -> new UsageException(
-                      "Unknown strategy '" + strategy + "'; use one of " + String.join(", ", Strategies.ids()) + ".")),
-              0);
-    }
+    Plan plan = PlanInputs.plan(analysis, planner, planFile, editedText, chosen, 0);
     GeneratedProject project = Scaffolder.builtIn().scaffold(analysis, plan, options, repo);
     PrintWriter stdout = spec.commandLine().getOut();
     if (dryRun) {

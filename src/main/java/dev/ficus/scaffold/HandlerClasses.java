@@ -154,7 +154,15 @@ public final class HandlerClasses implements ProjectPart {
     String self = handler.simpleName();
     List<String> imports = new ArrayList<>(code.imports());
     String originPackage = packageOf(code.origin());
-    if (!originPackage.isEmpty() && !originPackage.equals(handler.packageName())) {
+    // The dispatcher's package, for the same-package names the cut-out code uses; only when the
+    // code names a class of it besides the dispatcher, which is not copied (an empty package would
+    // not compile).
+    boolean needsOriginPackage =
+        !originPackage.isEmpty()
+            && !originPackage.equals(handler.packageName())
+            && code.classes().stream()
+                .anyMatch(c -> !c.equals(code.origin()) && packageOf(c).equals(originPackage));
+    if (needsOriginPackage) {
       imports.add(originPackage + ".*");
     }
     model.put("imports", imports.stream().distinct().sorted().toList());
@@ -172,7 +180,7 @@ public final class HandlerClasses implements ProjectPart {
         .filter(i -> !i.startsWith("static ") && !i.endsWith(".*"))
         .filter(i -> code.seam().stream().anyMatch(s -> erasure(s).equals(simpleName(i))))
         .toList());
-    if (!originPackage.isEmpty() && !originPackage.equals(handler.packageName()) && !code.seam().isEmpty()) {
+    if (needsOriginPackage && !code.seam().isEmpty()) {
       testImports.add(originPackage + ".*");
     }
     model.put("imports", testImports);

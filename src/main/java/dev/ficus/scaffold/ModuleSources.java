@@ -4,11 +4,8 @@ import dev.ficus.model.PlannedFunction;
 import dev.ficus.model.PlannedService;
 import dev.ficus.model.Route;
 import dev.ficus.model.SourceFile;
+import dev.ficus.workspace.SourceText;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -168,20 +165,8 @@ public final class ModuleSources implements ProjectPart {
     }
   }
 
-  /** The file's text: UTF-8 when it is, ISO-8859-1 otherwise (as the analysis read it). */
+  /** The file's text, decoded as the analysis read it (UTF-8, with or without a BOM, else ISO-8859-1). */
   static String read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
+    return SourceText.decode(Files.readAllBytes(file)).text();
   }
 }

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
  * without a byte order mark, falling back to ISO-8859-1 (every byte is a character there) for the
  * older code bases still written in it. Binary content is refused.
  */
-final class SourceText {
+public final class SourceText {
 
   /** The decoded text and whether the fallback charset was needed. */
-  record Decoded(String text, boolean latin1) {}
+  public record Decoded(String text, boolean latin1) {}
 
   private SourceText() {}
 
@@ -27,7 +27,7 @@ final class SourceText {
     return false;
   }
 
-  static Decoded decode(byte[] bytes) {
+  public static Decoded decode(byte[] bytes) {
     int offset = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
         && (bytes[2] & 0xFF) == 0xBF) {
