@@ -73,6 +73,8 @@ final class ValueResolver {
       new java.util.IdentityHashMap<>();
 
   private final ConfigProperties config;
+  /** Parameters of the helper methods being evaluated, bound to the arguments of the call that reached them. */
+  private final java.util.Map<Parameter, Expression> bound = new java.util.IdentityHashMap<>();
   private final java.util.Map<LambdaFunction, java.util.Map<String, EnvBinding>> environments =
       new java.util.IdentityHashMap<>();
 
@@ -163,6 +165,9 @@ final class ValueResolver {
             : "The field `" + e + "` is assigned in several places.");
       }
       return Value.unresolved("The local variable `" + e + "` has no initializer.");
+    }
+    if (decl instanceof Parameter p && bound.containsKey(p)) {
+      return evaluate(bound.get(p), function, depth + 1);
     }
     if (decl instanceof Parameter p && p.getParentNode().orElse(null) instanceof CallableDeclaration<?> callable) {
       return fromParameter(e, p, callable, function, depth);
@@ -368,10 +373,38 @@ final class ValueResolver {
     if (method.isPresent()) {
       List<ReturnStmt> returns = method.get().findAll(ReturnStmt.class);
       if (returns.size() == 1 && returns.get(0).getExpression().isPresent()) {
-        return evaluate(returns.get(0).getExpression().get(), function, depth + 1);
+        return withArguments(method.get(), call, () -> evaluate(returns.get(0).getExpression().get(), function, depth + 1));
       }
     }
     return Value.unresolved("`" + call + "` is computed at run time.");
+  }
+
+  /**
+   * Evaluates a helper's body with its parameters bound to this call's arguments: {@code
+   * Env.require("TABLE")} reads {@code System.getenv(name)}, and {@code name} is "TABLE" here even
+   * though other callers pass other names.
+   */
+  private Value withArguments(MethodDeclaration method, MethodCallExpr call, java.util.function.Supplier<Value> body) {
+    if (method.getParameters().size() != call.getArguments().size()
+        || method.getParameters().stream().anyMatch(Parameter::isVarArgs)) {
+      return body.get();
+    }
+    java.util.Map<Parameter, Expression> previous = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      Parameter p = method.getParameter(i);
+      if (bound.containsKey(p)) {
+        previous.put(p, bound.get(p));
+      }
+      bound.put(p, call.getArgument(i));
+    }
+    try {
+      return body.get();
+    } finally {
+      for (Parameter p : method.getParameters()) {
+        bound.remove(p);
+      }
+      bound.putAll(previous);
+    }
   }
 
   Optional<MethodDeclaration> repositoryMethod(MethodCallExpr call) {

@@ -162,4 +162,47 @@ class EnvironmentTest {
     assertThat(lines(effectsOf(repo, "com.acme.StockPublisher#publish", function))).containsExactly(
         "SendMessage sqs:SendMessage arn:${AWS::Partition}:sqs:" + REGION + ":stock-events (iac)");
   }
+  @Test
+  void aHelperThatReadsTheVariableItIsGivenIsEvaluatedPerCall() {
+    // Env.require is called with three different names; each call reads its own variable.
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Env.java", """
+            package com.acme;
+            final class Env {
+              static String require(String name) {
+                String value = System.getenv(name);
+                if (value == null) {
+                  throw new IllegalStateException(name);
+                }
+                return value;
+              }
+            }
+            """)
+        .java("com/acme/Worker.java", """
+            package com.acme;
+            import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+            import software.amazon.awssdk.services.sns.SnsClient;
+            public class Worker {
+              private final DynamoDbClient dynamo = DynamoDbClient.create();
+              private final SnsClient sns = SnsClient.create();
+              private final String table = Env.require("JOBS_TABLE");
+              public void handleRequest(Object event, Object context) {
+                dynamo.putItem(r -> r.tableName(table));
+                sns.publish(r -> r.topicArn(Env.require("TOPIC")));
+                dynamo.getItem(r -> r.tableName(Env.require("UNSET")));
+              }
+            }
+            """)
+        .load();
+    LambdaFunction function = new LambdaFunction("Worker", "com.acme.Worker::handleRequest", "com.acme.Worker",
+        "handleRequest", "java17", ".", "sam", null,
+        List.of(
+            new EnvBinding("JOBS_TABLE", EnvBinding.Kind.RESOURCE, "Jobs", "AWS::DynamoDB::Table", "jobs-prod"),
+            new EnvBinding("TOPIC", EnvBinding.Kind.RESOURCE, "Events", "AWS::SNS::Topic", null)),
+        List.of(), List.of());
+    assertThat(lines(effectsOf(repo, "com.acme.Worker#handleRequest", function))).containsExactly(
+        "GetItem dynamodb:GetItem * (unresolved)",
+        "Publish sns:Publish ${Events} (iac)",
+        "PutItem dynamodb:PutItem " + TABLE + "jobs-prod (iac)");
+  }
 }
