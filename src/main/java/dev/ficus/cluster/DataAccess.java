@@ -109,8 +109,27 @@ public final class DataAccess {
   /** The short name of a data resource, for people: the last part of its ARN. */
   public static String shortName(String arn) {
     String key = resourceKey(arn);
-    int cut = Math.max(key.lastIndexOf(':'), key.lastIndexOf('/'));
-    String name = cut < 0 ? key : key.substring(cut + 1);
+    String name = lastPart(key);
     return name.isEmpty() ? key : name;
+  }
+
+  /**
+   * What follows the last {@code :} or {@code /} of an ARN, not counting those inside a
+   * placeholder: {@code bucket-${AWS::AccountId}-${Stage}} stays whole.
+   */
+  public static String lastPart(String arn) {
+    int cut = -1;
+    int depth = 0;
+    for (int i = 0; i < arn.length(); i++) {
+      char c = arn.charAt(i);
+      if (c == '$' && i + 1 < arn.length() && arn.charAt(i + 1) == '{') {
+        depth++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (depth == 0 && (c == ':' || c == '/')) {
+        cut = i;
+      }
+    }
+    return arn.substring(cut + 1);
   }
 }

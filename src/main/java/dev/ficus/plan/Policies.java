@@ -1,5 +1,6 @@
 package dev.ficus.plan;
 
+import dev.ficus.cluster.DataAccess;
 import dev.ficus.model.AwsEffect;
 import dev.ficus.model.Diagnostic;
 import dev.ficus.model.EnvBinding;
@@ -102,9 +103,7 @@ public final class Policies {
   }
 
   private static String lastPart(String arn) {
-    String a = arn.endsWith("/*") ? arn.substring(0, arn.length() - 2) : arn;
-    int cut = Math.max(a.lastIndexOf(':'), a.lastIndexOf('/'));
-    return cut < 0 ? a : a.substring(cut + 1);
+    return DataAccess.lastPart(arn.endsWith("/*") ? arn.substring(0, arn.length() - 2) : arn);
   }
 
   /** The distinct actions and resources of a set of policies: a monolith's permissions. */

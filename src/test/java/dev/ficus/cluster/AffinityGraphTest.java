@@ -80,6 +80,14 @@ class AffinityGraphTest {
   }
 
   @Test
+  void aPlaceholderInsideANameKeepsItsColons() {
+    assertThat(DataAccess.shortName("arn:${AWS::Partition}:s3:::media-${AWS::AccountId}-${Stage}/thumbnails/*"))
+        .isEqualTo("media-${AWS::AccountId}-${Stage}");
+    assertThat(DataAccess.shortName("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:jobs-${Stage}"))
+        .isEqualTo("jobs-${Stage}");
+  }
+
+  @Test
   void weightsAreConfigurableByName() {
     AffinityWeights w = AffinityWeights.defaults().with("code=3, path=0");
     assertThat(w.code()).isEqualTo(3);
