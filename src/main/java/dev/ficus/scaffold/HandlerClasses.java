@@ -56,8 +56,10 @@ public final class HandlerClasses implements ProjectPart {
         context.add(testPath, rendered.test());
         code.get().classes().forEach(c -> context.requireClass(module.dir(), c));
         context.recordImports(module.dir(), code.get().imports());
-        if (code.get().kind() == RouteCode.Kind.CONTAINER) {
-          // The handler extends the adapter by its full name: its library is needed like an import's.
+        boolean adapterFromLibrary = context.analysis().sources().stream()
+            .noneMatch(f -> f.types().contains(code.get().origin()));
+        if (code.get().kind() == RouteCode.Kind.CONTAINER && adapterFromLibrary) {
+          // The handler extends a library's adapter by its full name: its library is needed like an import's.
           context.recordImports(module.dir(), List.of(code.get().origin()));
         }
         if (code.get().kind() == RouteCode.Kind.SLICE) {
