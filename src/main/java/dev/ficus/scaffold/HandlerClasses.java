@@ -4,9 +4,6 @@ import dev.ficus.model.PlannedFunction;
 import dev.ficus.model.PlannedService;
 import dev.ficus.model.Route;
 import dev.ficus.model.RouteCode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +32,12 @@ public final class HandlerClasses implements ProjectPart {
 
   @Override
   public void contribute(ScaffoldContext context) {
-    String pom = monolithPom(context.repository());
+    MonolithPom pom = context.monolithPom().orElse(MonolithPom.none());
     for (PlannedService service : context.plan().services()) {
       for (PlannedFunction function : service.functions()) {
         ProjectLayout.Module module = context.layout().moduleOf(function);
         ProjectLayout.Handler handler = context.layout().handlerOf(function);
-        Optional<Route> route = ModuleSources.routeOf(context, function);
+        Optional<Route> route = context.routeOf(function);
         Optional<RouteCode> code = route.flatMap(r -> context.analysis().codeOf(r));
         String mainPath = module.dir() + "/" + ModuleSources.JAVA + handler.sourcePath();
         if (route.isEmpty() || code.isEmpty()) {
@@ -190,43 +187,15 @@ public final class HandlerClasses implements ProjectPart {
     return new Rendered(main, test, notes);
   }
 
-  private static void requireLibraries(ScaffoldContext context, String moduleDir, String pom) {
+  private static void requireLibraries(ScaffoldContext context, String moduleDir, MonolithPom pom) {
     context.requireDependency(moduleDir, MavenDependency.of(LAMBDA_GROUP, "aws-lambda-java-core",
-        declaredVersion(pom, "aws-lambda-java-core").orElse(CORE_VERSION)));
+        pom.versionOf(LAMBDA_GROUP + ":aws-lambda-java-core").orElse(CORE_VERSION)));
     context.requireDependency(moduleDir, MavenDependency.of(LAMBDA_GROUP, "aws-lambda-java-events",
-        declaredVersion(pom, "aws-lambda-java-events").orElse(EVENTS_VERSION)));
+        pom.versionOf(LAMBDA_GROUP + ":aws-lambda-java-events").orElse(EVENTS_VERSION)));
     context.requireDependency(moduleDir, new MavenDependency("org.junit.jupiter", "junit-jupiter",
-        declaredVersion(pom, "junit-jupiter").orElse(JUNIT_VERSION), "test"));
+        pom.versionOf("org.junit.jupiter:junit-jupiter").orElse(JUNIT_VERSION), "test"));
     context.requireDependency(moduleDir, new MavenDependency("org.mockito", "mockito-core",
-        declaredVersion(pom, "mockito-core").orElse(MOCKITO_VERSION), "test"));
-  }
-
-  private static String monolithPom(Path repository) {
-    try {
-      Path pom = repository.resolve("pom.xml");
-      return Files.isRegularFile(pom) ? Files.readString(pom) : "";
-    } catch (IOException | RuntimeException e) {
-      return "";
-    }
-  }
-
-  private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
-
-  /** The version the monolith's pom gives an artifact, with a {@code ${property}} resolved. */
-  static Optional<String> declaredVersion(String pom, String artifactId) {
-    Matcher m = Pattern.compile(
-            "<artifactId>\\s*" + Pattern.quote(artifactId) + "\\s*</artifactId>\\s*<version>\\s*([^<\\s]+)\\s*</version>")
-        .matcher(pom);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    String version = m.group(1);
-    Matcher p = PROPERTY.matcher(version);
-    if (p.matches()) {
-      Matcher value = Pattern.compile("<" + Pattern.quote(p.group(1)) + ">\\s*([^<\\s]+)\\s*</").matcher(pom);
-      return value.find() ? Optional.of(value.group(1)) : Optional.empty();
-    }
-    return Optional.of(version);
+        pom.versionOf("org.mockito:mockito-core").orElse(MOCKITO_VERSION), "test"));
   }
 
   private static List<String> variables(String path) {

@@ -48,7 +48,7 @@ public final class ModulePoms implements ProjectPart {
   @Override
   public void contribute(ScaffoldContext context) {
     ProjectLayout layout = context.layout();
-    Optional<MonolithPom> read = MonolithPom.read(context.repository());
+    Optional<MonolithPom> read = context.monolithPom();
     if (read.isEmpty()) {
       context.note(null, "pom.xml",
           "The repository has no readable pom.xml at its root, so the generated poms declare only the libraries ficus knows by name; check their versions.");

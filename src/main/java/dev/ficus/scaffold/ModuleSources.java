@@ -43,7 +43,7 @@ public final class ModuleSources implements ProjectPart {
       TreeSet<String> seeds = new TreeSet<>();
       for (PlannedFunction function : service.functions()) {
         TreeSet<String> own = new TreeSet<>();
-        routeOf(context, function).ifPresent(r -> own.addAll(r.classes()));
+        context.routeOf(function).ifPresent(r -> own.addAll(r.classes()));
         own.removeAll(context.replacedClasses(module.dir()));
         seeds.addAll(own);
         context.recordFunctionFiles(function.name(), closure(own, byType, byPath));
@@ -89,7 +89,7 @@ public final class ModuleSources implements ProjectPart {
     Map<String, String> serviceOfController = new TreeMap<>();
     for (PlannedService service : context.plan().services()) {
       for (PlannedFunction function : service.functions()) {
-        routeOf(context, function)
+        context.routeOf(function)
             .filter(r -> context.analysis().codeOf(r)
                 .map(c -> c.kind() == dev.ficus.model.RouteCode.Kind.CONTAINER).orElse(false))
             .map(r -> fileOf(r.handler().replaceAll("#.*$", ""), byType))
@@ -147,12 +147,6 @@ public final class ModuleSources implements ProjectPart {
         return file;
       }
     }
-  }
-
-  static java.util.Optional<Route> routeOf(ScaffoldContext context, PlannedFunction function) {
-    return context.analysis().routes().stream()
-        .filter(r -> r.id().equals(function.route()) && r.handler().equals(function.handler()))
-        .findFirst();
   }
 
   private static void copy(ScaffoldContext context, SourceFile file, String moduleDir) {

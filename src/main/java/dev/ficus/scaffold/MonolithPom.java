@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -82,6 +83,18 @@ public record MonolithPom(
   /** The declared dependency with this {@code groupId:artifactId}, if any. */
   public Optional<Dependency> declared(String key) {
     return dependencies.stream().filter(d -> d.key().equals(key)).findFirst();
+  }
+
+  /**
+   * The version the pom gives a library ({@code groupId:artifactId}) where it declares or manages
+   * it, with {@code ${property}} filled in; empty when it gives none or names an unknown property.
+   */
+  public Optional<String> versionOf(String key) {
+    return Stream.concat(dependencies.stream(), managed.stream())
+        .filter(d -> d.key().equals(key) && d.version() != null)
+        .map(d -> fill(d.version(), properties))
+        .filter(v -> !v.contains("${"))
+        .findFirst();
   }
 
   /** True when the pom imports a bill of materials from this group. */

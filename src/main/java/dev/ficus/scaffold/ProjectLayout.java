@@ -154,10 +154,7 @@ public final class ProjectLayout {
    */
   private static String handlerPackage(
       PlannedFunction function, Analysis analysis, List<SourceFile> main, String fallback) {
-    Optional<Route> route =
-        analysis.routes().stream()
-            .filter(r -> r.id().equals(function.route()) && r.handler().equals(function.handler()))
-            .findFirst();
+    Optional<Route> route = routeOf(analysis, function);
     if (route.isPresent()) {
       String file = route.get().source().file();
       Optional<SourceFile> declaring = main.stream().filter(s -> s.path().equals(file)).findFirst();
@@ -174,6 +171,13 @@ public final class ProjectLayout {
       }
     }
     return fallback;
+  }
+
+  /** The analyzed route a planned function serves: same id, same handler. */
+  static Optional<Route> routeOf(Analysis analysis, PlannedFunction function) {
+    return analysis.routes().stream()
+        .filter(r -> r.id().equals(function.route()) && r.handler().equals(function.handler()))
+        .findFirst();
   }
 
   /** The longest package prefix all main files share; {@code app} when they share none. */

@@ -23,6 +23,7 @@ public final class ScaffoldContext {
   private final ScaffoldOptions options;
   private final ProjectLayout layout;
   private final Path repository;
+  private java.util.Optional<MonolithPom> monolithPom;
   private final Map<String, GeneratedFile> files = new TreeMap<>();
   private final Map<String, Set<String>> classesByModule = new TreeMap<>();
   private final Map<String, Set<MavenDependency>> dependenciesByModule = new TreeMap<>();
@@ -55,6 +56,19 @@ public final class ScaffoldContext {
 
   public ProjectLayout layout() {
     return layout;
+  }
+
+  /** The analyzed route a planned function serves. */
+  public java.util.Optional<dev.ficus.model.Route> routeOf(dev.ficus.model.PlannedFunction function) {
+    return ProjectLayout.routeOf(analysis, function);
+  }
+
+  /** The monolith's root pom, read once for every part; empty when there is none. */
+  public java.util.Optional<MonolithPom> monolithPom() {
+    if (monolithPom == null) {
+      monolithPom = MonolithPom.read(repository);
+    }
+    return monolithPom;
   }
 
   /** The monolith's checkout, read-only: where copied sources come from. */

@@ -21,7 +21,7 @@ public final class ScaffoldReport implements ProjectPart {
   @Override
   public void contribute(ScaffoldContext context) {
     ProjectLayout layout = context.layout();
-    MonolithPom pom = MonolithPom.read(context.repository()).orElse(MonolithPom.none());
+    MonolithPom pom = context.monolithPom().orElse(MonolithPom.none());
     long monolithFiles = context.analysis().sources().stream().filter(s -> !s.test()).count();
     TreeSet<String> monolithLibraries = new TreeSet<>();
     pom.dependencies().stream().filter(d -> !d.isTestOnly()).forEach(d -> monolithLibraries.add(d.key()));

@@ -171,7 +171,25 @@ class HandlerClassesTest {
 
   @Test
   void aRepositoryWithoutAPomGetsCurrentLibraryVersions(@TempDir Path dir) throws Exception {
-    assertThat(HandlerClasses.declaredVersion("", "aws-lambda-java-core")).isEmpty();
-    assertThat(Files.exists(dir)).isTrue();
+    assertThat(MonolithPom.none().versionOf("com.amazonaws:aws-lambda-java-core")).isEmpty();
+    assertThat(MonolithPom.read(dir)).isEmpty();
+  }
+
+  @Test
+  void theMonolithsVersionOfALibraryIsTakenWithItsPropertyFilledIn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("pom.xml"), """
+        <project>
+          <properties><lambda.events>3.11.4</lambda.events></properties>
+          <dependencies>
+            <dependency><groupId>com.amazonaws</groupId><artifactId>aws-lambda-java-core</artifactId><version>1.2.1</version></dependency>
+            <dependency><groupId>com.amazonaws</groupId><artifactId>aws-lambda-java-events</artifactId><version>${lambda.events}</version></dependency>
+            <dependency><groupId>org.mockito</groupId><artifactId>mockito-core</artifactId><version>${undefined}</version></dependency>
+          </dependencies>
+        </project>
+        """);
+    MonolithPom pom = MonolithPom.read(dir).orElseThrow();
+    assertThat(pom.versionOf("com.amazonaws:aws-lambda-java-core")).contains("1.2.1");
+    assertThat(pom.versionOf("com.amazonaws:aws-lambda-java-events")).contains("3.11.4");
+    assertThat(pom.versionOf("org.mockito:mockito-core")).isEmpty();
   }
 }
