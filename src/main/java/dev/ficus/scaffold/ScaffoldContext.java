@@ -128,10 +128,26 @@ public final class ScaffoldContext {
 
   /**
    * Records the imports of generated code in a module (as {@link SourceFile#imports()} writes
-   * them), so that its pom keeps the libraries they need like those of copied files.
+   * them), so that its pom keeps the libraries they need like those of copied files. Imports of
+   * the repository's own types are dropped: those come with the copied files, not a library.
    */
   public void recordImports(String moduleDir, java.util.Collection<String> imports) {
-    importsByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>()).addAll(imports);
+    Set<String> own = new java.util.HashSet<>();
+    for (SourceFile file : analysis.sources()) {
+      own.addAll(file.types());
+      own.add(file.packageName() + ".*");
+    }
+    Set<String> kept = importsByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>());
+    for (String imp : imports) {
+      String name = imp.startsWith("static ") ? imp.substring("static ".length()) : imp;
+      boolean repository =
+          own.contains(name)
+              || (imp.startsWith("static ") && own.contains(name.substring(0, Math.max(0, name.lastIndexOf('.')))))
+              || (imp.startsWith("static ") && name.endsWith(".*") && own.contains(name.substring(0, name.length() - 2)));
+      if (!repository) {
+        kept.add(imp);
+      }
+    }
   }
 
   public Set<String> generatedImports(String moduleDir) {
