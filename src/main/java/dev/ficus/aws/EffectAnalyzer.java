@@ -43,7 +43,7 @@ public final class EffectAnalyzer {
     this.workspace = workspace;
     this.catalog = catalog;
     this.graph = graph;
-    this.types = new TypeResolver(workspace, new SdkTypes());
+    this.types = new TypeResolver(workspace, new SdkTypes(catalog));
     this.resources = new Resources(workspace, catalog, types, new ValueResolver(types, graph, new ConfigProperties(workspace)), graph);
   }
 

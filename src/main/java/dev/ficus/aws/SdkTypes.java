@@ -24,6 +24,18 @@ final class SdkTypes implements TypeResolver.ExternalTypes {
       Map.entry(DOCUMENT + "DynamoDB#getTable", DOCUMENT + "Table"),
       Map.entry(DOCUMENT + "Table#getIndex", DOCUMENT + "Index"));
 
+  private final SdkCatalog catalog;
+
+  SdkTypes(SdkCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The catalog's clients and what SDK factories return are known to exist. */
+  @Override
+  public boolean exists(String qualifiedName) {
+    return catalog.client(qualifiedName).isPresent() || RETURNS.containsValue(qualifiedName);
+  }
+
   @Override
   public Optional<String> returnType(String receiverType, String method, MethodCallExpr call) {
     String known = RETURNS.get(receiverType + "#" + method);

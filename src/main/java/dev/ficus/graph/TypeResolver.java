@@ -68,6 +68,14 @@ public final class TypeResolver {
     /** The fully qualified return type of {@code receiverType.method(...)}, if known. */
     Optional<String> returnType(String receiverType, String method, MethodCallExpr call);
 
+    /**
+     * True when the stage knows {@code qualifiedName} exists outside the repository; it settles a
+     * simple name that several wildcard imports could supply.
+     */
+    default boolean exists(String qualifiedName) {
+      return false;
+    }
+
     ExternalTypes NONE = (type, method, call) -> Optional.empty();
   }
 
@@ -82,7 +90,7 @@ public final class TypeResolver {
 
   public TypeResolver(Workspace workspace, ExternalTypes external) {
     this.workspace = workspace;
-    this.names = new TypeNames(workspace.types());
+    this.names = new TypeNames(workspace.types(), external::exists);
     this.external = external;
     for (Map.Entry<String, TypeDeclaration<?>> e : workspace.types().all().entrySet()) {
       List<String> supers = new ArrayList<>();

@@ -17,6 +17,7 @@ public final class TypeIndex {
 
   private final Map<String, TypeDeclaration<?>> byName = new TreeMap<>();
   private final Map<CompilationUnit, JavaSource> sourceByUnit = new IdentityHashMap<>();
+  private final java.util.Set<String> packages = new java.util.HashSet<>();
 
   TypeIndex(List<JavaSource> sources) {
     for (JavaSource source : sources) {
@@ -34,6 +35,18 @@ public final class TypeIndex {
   /** Fully qualified names of all types of the repository, sorted. */
   public Map<String, TypeDeclaration<?>> all() {
     return Collections.unmodifiableMap(byName);
+  }
+
+  /** True when some file of the repository declares {@code packageName}. */
+  public boolean hasPackage(String packageName) {
+    synchronized (packages) {
+      if (packages.isEmpty()) {
+        for (CompilationUnit unit : sourceByUnit.keySet()) {
+          unit.getPackageDeclaration().ifPresent(p -> packages.add(p.getNameAsString()));
+        }
+      }
+      return packages.contains(packageName);
+    }
   }
 
   Optional<JavaSource> sourceOf(CompilationUnit unit) {

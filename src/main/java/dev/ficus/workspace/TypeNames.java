@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Resolves a type name as written in a file to its fully qualified name from the file's imports,
@@ -18,11 +19,28 @@ import java.util.Optional;
  */
 public final class TypeNames {
 
+  /** The packages of the running JDK's modules, which it can tell a class of apart for sure. */
+  private static final java.util.Set<String> JDK_PACKAGES =
+      ModuleLayer.boot().modules().stream()
+          .filter(m -> m.getName().startsWith("java.") || m.getName().startsWith("jdk."))
+          .flatMap(m -> m.getPackages().stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private final TypeIndex index;
+  private final Predicate<String> knownOutside;
   private final Map<TypeDeclaration<?>, Map<String, TypeDeclaration<?>>> nestedTypes = new IdentityHashMap<>();
 
   public TypeNames(TypeIndex index) {
+    this(index, name -> false);
+  }
+
+  /**
+   * @param knownOutside true for a fully qualified name a later stage knows to exist outside the
+   *     repository (an SDK client of the catalog): what tells several wildcard imports apart
+   */
+  public TypeNames(TypeIndex index, Predicate<String> knownOutside) {
     this.index = index;
+    this.knownOutside = knownOutside;
   }
 
   /**
@@ -63,16 +81,16 @@ public final class TypeNames {
     if (index.find(samePackage).isPresent()) {
       return Optional.of(samePackage + rest);
     }
-    String wildcardGuess = null;
-    int wildcards = 0;
+    List<String> wildcardCandidates = new java.util.ArrayList<>();
     for (ImportDeclaration imp : imports) {
       if (imp.isAsterisk() && !imp.isStatic()) {
         String candidate = imp.getNameAsString() + "." + first;
         if (index.find(candidate).isPresent()) {
           return Optional.of(candidate + rest);
         }
-        wildcards++;
-        wildcardGuess = candidate;
+        if (!provablyAbsent(imp.getNameAsString(), candidate)) {
+          wildcardCandidates.add(candidate);
+        }
       }
     }
     if (isJavaLang(first)) {
@@ -81,10 +99,37 @@ public final class TypeNames {
     if (name.contains(".") && Character.isLowerCase(name.charAt(0))) {
       return Optional.of(name); // already qualified
     }
-    if (wildcards == 1) {
-      return Optional.of(wildcardGuess + rest);
+    // Two on-demand imports supplying one name do not compile, so a class the JDK proves to have
+    // is the one.
+    for (String candidate : wildcardCandidates) {
+      if (JDK_PACKAGES.contains(candidate.substring(0, candidate.lastIndexOf('.')))) {
+        return Optional.of(candidate + rest);
+      }
+    }
+    if (wildcardCandidates.size() == 1) {
+      return Optional.of(wildcardCandidates.get(0) + rest);
+    }
+    List<String> known = wildcardCandidates.stream().filter(knownOutside).toList();
+    if (known.size() == 1) {
+      return Optional.of(known.get(0) + rest);
     }
     return Optional.empty();
+  }
+
+  /**
+   * True when a wildcard import cannot hold the type: a package of the JDK that has no such class
+   * (the running JDK tells), or a package of the repository that does not declare it. Such imports
+   * ({@code java.util.*} beside {@code software.amazon.awssdk.services.dynamodb.*}) do not make a
+   * name ambiguous.
+   */
+  private boolean provablyAbsent(String pkg, String candidate) {
+    if (index.hasPackage(pkg)) {
+      return true; // the repository's package, and the index did not find the type in it
+    }
+    if (JDK_PACKAGES.contains(pkg)) {
+      return ClassLoader.getSystemResource(candidate.replace('.', '/') + ".class") == null;
+    }
+    return false;
   }
 
   /**

@@ -380,4 +380,29 @@ class ClientStylesTest {
         "TransactWriteItems dynamodb:PutItem " + TABLE + "Orders (literal)",
         "TransactWriteItems dynamodb:UpdateItem " + TABLE + "Stock (literal)");
   }
+
+  @Test
+  void clientsImportedThroughSeveralWildcardsBesideTheJdkAndTheModelPackage() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Handler.java", """
+            package com.acme;
+            import java.util.*;
+            import software.amazon.awssdk.services.dynamodb.*;
+            import software.amazon.awssdk.services.dynamodb.model.*;
+            import com.amazonaws.services.dynamodbv2.*;
+            import com.amazonaws.services.dynamodbv2.model.*;
+            public class Handler {
+              private final DynamoDbClient ddb = DynamoDbClient.create();
+              private final AmazonDynamoDB legacy = AmazonDynamoDBClientBuilder.defaultClient();
+              public void handle(String id) {
+                ddb.getItem(GetItemRequest.builder().tableName("users").build());
+                legacy.deleteItem("sessions", new HashMap<>());
+              }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Handler#handle")).containsExactlyInAnyOrder(
+        "GetItem dynamodb:GetItem " + TABLE + "users (literal)",
+        "DeleteItem dynamodb:DeleteItem " + TABLE + "sessions (literal)");
+  }
 }

@@ -125,4 +125,37 @@ class WorkspaceLoaderTest {
     assertThat(names.qualify("List<String>", repoType)).contains("java.util.List");
     assertThat(names.qualify("Unknown", ws.findType("com.acme.Helper").orElseThrow())).isEmpty();
   }
+
+  @Test
+  void aWildcardImportOfTheJdkOrOfTheRepositoryDoesNotMakeANameAmbiguous() throws Exception {
+    write("src/main/java/com/acme/Repo.java", """
+        package com.acme;
+        import java.util.*;
+        import com.acme.util.*;
+        import software.amazon.awssdk.services.sqs.*;
+        class Repo {
+          SqsClient sqs;
+          List<String> names;
+        }
+        """);
+    write("src/main/java/com/acme/util/Strings.java", "package com.acme.util; public class Strings {}");
+    write("src/main/java/com/acme/Two.java", """
+        package com.acme;
+        import software.amazon.awssdk.services.sqs.*;
+        import software.amazon.awssdk.services.sqs.model.*;
+        class Two { SqsClient sqs; }
+        """);
+    Workspace ws = load();
+    var repoType = ws.findType("com.acme.Repo").orElseThrow();
+    var twoType = ws.findType("com.acme.Two").orElseThrow();
+    assertThat(new TypeNames(ws.types()).qualify("SqsClient", repoType))
+        .contains("software.amazon.awssdk.services.sqs.SqsClient");
+    assertThat(new TypeNames(ws.types()).qualify("List", repoType)).contains("java.util.List");
+    assertThat(new TypeNames(ws.types()).qualify("SqsClient", twoType))
+        .as("two packages outside the repository could supply it, and nothing tells them apart")
+        .isEmpty();
+    assertThat(new TypeNames(ws.types(), "software.amazon.awssdk.services.sqs.SqsClient"::equals)
+            .qualify("SqsClient", twoType))
+        .contains("software.amazon.awssdk.services.sqs.SqsClient");
+  }
 }

@@ -78,10 +78,13 @@ public final class SdkCalls {
           "simpleemailv2", "sesv2",
           "cloudwatchevents", "eventbridge");
 
+  /** The catalog's clients settle names that several wildcard imports could supply. */
+  private static final dev.ficus.aws.SdkCatalog CATALOG = dev.ficus.aws.SdkCatalog.load();
+
   private final TypeNames names;
 
   public SdkCalls(Workspace workspace) {
-    this.names = new TypeNames(workspace.types());
+    this.names = new TypeNames(workspace.types(), name -> CATALOG.client(name).isPresent());
   }
 
   /** Every SDK call in a subtree, in source order. */
