@@ -26,6 +26,7 @@ import dev.ficus.iac.IacModel;
 import dev.ficus.model.IacResource;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Trigger;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -141,6 +142,12 @@ final class EventValues {
   private final CallGraph graph;
   private final IacModel iac;
   private final SdkCatalog catalog;
+  /**
+   * What the callers of a helper pass to a parameter, once per parameter: a helper called from
+   * many places, each passing its own parameter on, would otherwise be walked once per path.
+   */
+  private final Map<Parameter, Optional<Shape>> callerShapes = new IdentityHashMap<>();
+  private int callerNesting;
 
   EventValues(ValueResolver values, TypeResolver types, CallGraph graph, IacModel iac, SdkCatalog catalog) {
     this.values = values;
@@ -434,6 +441,26 @@ final class EventValues {
 
   /** The shape every caller in the repository passes to a helper's parameter, when they agree. */
   private Optional<Shape> callerShape(Parameter p, CallableDeclaration<?> callable, int depth) {
+    Optional<Shape> cached = callerShapes.get(p);
+    if (cached != null) {
+      return cached; // also cuts recursion: a parameter being worked out is not a shape yet
+    }
+    if (callerNesting >= MAX_DEPTH * 2) {
+      return Optional.empty();
+    }
+    callerShapes.put(p, Optional.empty());
+    callerNesting++;
+    try {
+      // A fresh depth: the answer is kept, so it must not depend on the path that asked first.
+      Optional<Shape> s = callersAgree(p, callable, 0);
+      callerShapes.put(p, s);
+      return s;
+    } finally {
+      callerNesting--;
+    }
+  }
+
+  private Optional<Shape> callersAgree(Parameter p, CallableDeclaration<?> callable, int depth) {
     int index = callable.getParameters().indexOf(p);
     Optional<String> vertex = graph.vertexOf(callable);
     if (vertex.isEmpty() || index < 0) {

@@ -306,6 +306,62 @@ class TriggerResourcesTest {
   }
 
   @Test
+  void plainCloudFormationBucketNotificationsAndEventSourceMappingsAreTriggersToo() {
+    TestRepo repo = TestRepo.create().java("com/acme/Copier.java", COPIER).java("com/acme/Changes.java", """
+        package com.acme;
+        import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+        import software.amazon.awssdk.services.sqs.SqsClient;
+        public class Changes {
+          private final SqsClient sqs = SqsClient.create();
+          public void handleRequest(DynamodbEvent event) {
+            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+              // Nonsense as a queue URL, but it shows the value: the stream's ARN.
+              sqs.sendMessage(r -> r.queueUrl(record.getEventSourceARN()));
+            }
+          }
+        }
+        """).file("template.yaml", """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Resources:
+          Processor:
+            Type: AWS::Lambda::Function
+            Properties:
+              Handler: com.acme.Copier::handleRequest
+              Runtime: java17
+          ChangeFeed:
+            Type: AWS::Lambda::Function
+            Properties:
+              Handler: com.acme.Changes::handleRequest
+              Runtime: java17
+          Uploads:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: acme-uploads
+              NotificationConfiguration:
+                LambdaConfigurations:
+                  - Event: s3:ObjectCreated:*
+                    Function: !GetAtt Processor.Arn
+                    Filter:
+                      S3Key:
+                        Rules:
+                          - Name: Prefix
+                            Value: incoming/
+          Orders:
+            Type: AWS::DynamoDB::Table
+          OrdersStream:
+            Type: AWS::Lambda::EventSourceMapping
+            Properties:
+              FunctionName: !Ref ChangeFeed
+              EventSourceArn: !GetAtt Orders.StreamArn
+        """);
+    assertThat(effects(repo, "com.acme.Copier#handleRequest")).containsExactly(
+        "GetObject s3:GetObject " + S3 + "acme-uploads/incoming/* (iac)",
+        "PutObject s3:PutObject " + S3 + "acme-uploads/processed/* (iac)");
+    assertThat(effects(repo, "com.acme.Changes#handleRequest")).containsExactly(
+        "SendMessage sqs:SendMessage ${Orders.StreamArn} (iac)");
+  }
+
+  @Test
   void withoutSuchATriggerTheEventsBucketStaysUnresolvedWithAReason() {
     TestRepo.Loaded repo = TestRepo.create().java("com/acme/Copier.java", COPIER).file("template.yaml", template("""
         Api:
