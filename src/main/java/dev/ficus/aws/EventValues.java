@@ -136,6 +136,9 @@ final class EventValues {
       "readValue", "fromJson", "convertValue", "treeToValue", "parseJson", "parse");
 
   private static final int MAX_DEPTH = 12;
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._\\-${}:/]+");
+  private static final java.util.regex.Pattern SERVERLESS_VARIABLE =
+      java.util.regex.Pattern.compile("\\$\\{(?:self|opt|env|sls|param|file|cf|ssm|s3|aws|strToBool)[:(]");
 
   private final ValueResolver values;
   private final TypeResolver types;
@@ -208,9 +211,14 @@ final class EventValues {
       return Value.unresolved("The " + t.kind() + " trigger " + t.name() + " names no resource ficus can read.");
     }
     String resolution = iac.parameters().containsKey(target) ? "parameter" : "iac";
+    String bucket = s.source().equals("S3") ? bucketName(target) : null;
+    if (s.source().equals("S3") && bucket == null && !s.node().equals("key")) {
+      return Value.unresolved("The S3 trigger " + t.name() + " names its bucket as " + target
+          + ", which ficus cannot evaluate.");
+    }
     return switch (s.node()) {
-      case "bucket-name" -> new Value(bucketName(target), resolution, null);
-      case "bucket-arn" -> new Value("arn:${AWS::Partition}:s3:::" + bucketName(target), resolution, null);
+      case "bucket-name" -> new Value(bucket, resolution, null);
+      case "bucket-arn" -> new Value("arn:${AWS::Partition}:s3:::" + bucket, resolution, null);
       case "key" -> new Value(keyPattern(t), "iac", null);
       default -> {
         String arn = sourceArn(t.kind(), target);
@@ -234,7 +242,15 @@ final class EventValues {
     if (iac.parameters().containsKey(target)) {
       return "${" + target + "}";
     }
-    return target; // a name written out (Serverless's `bucket: photos`)
+    return plainName(target) ? target : null; // a name written out (Serverless's `bucket: photos`)
+  }
+
+  /**
+   * A name as written, not an expression the IaC reader left unevaluated: an intrinsic it renders
+   * as {@code !ImportValue x}, or a Serverless variable such as {@code ${opt:stage}}.
+   */
+  private static boolean plainName(String text) {
+    return NAME.matcher(text).matches() && !SERVERLESS_VARIABLE.matcher(text).find();
   }
 
   /**
@@ -271,7 +287,7 @@ final class EventValues {
     };
     if (r.isEmpty()) {
       // A name written out (Serverless's `sns: alerts`); a stream's ARN cannot be built from one.
-      return dot < 0 && resourceType != null && !kind.equals("Kinesis")
+      return dot < 0 && resourceType != null && !kind.equals("Kinesis") && plainName(target)
           ? arn(resourceType, target) : null;
     }
     String name = r.get().physicalName();

@@ -200,6 +200,49 @@ class TriggerResourcesTest {
   }
 
   @Test
+  void anEventParsedFromTheStreamHandlersInputIsTheTriggersEventToo() {
+    TestRepo repo = TestRepo.create().java("com/acme/Copier.java", """
+        package com.acme;
+        import com.amazonaws.services.lambda.runtime.Context;
+        import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+        import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+        import java.io.InputStream;
+        import java.io.OutputStream;
+        import software.amazon.awssdk.services.s3.S3Client;
+        public class Copier implements RequestStreamHandler {
+          private final S3Client s3 = S3Client.create();
+          @Override
+          public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
+            S3EventNotification event = S3EventNotification.parseJson(new String(input.readAllBytes()));
+            var object = first(event).getS3().getObject();
+            s3.deleteObject(r -> r.bucket(first(event).getS3().getBucket().getName()).key(object.getKey()));
+          }
+          private static S3EventNotification.S3EventNotificationRecord first(S3EventNotification event) {
+            return event.getRecords().get(0);
+          }
+        }
+        """).file("template.yaml", template("""
+        Uploaded:
+          Type: S3
+          Properties:
+            Bucket: !Ref Uploads
+            Events: s3:ObjectCreated:*
+            Filter:
+              S3Key:
+                Rules:
+                  - Name: suffix
+                    Value: .tmp
+        """, """
+        Uploads:
+          Type: AWS::S3::Bucket
+          Properties:
+            BucketName: acme-uploads
+        """));
+    assertThat(effects(repo, "com.acme.Copier#handleRequest")).containsExactly(
+        "DeleteObject s3:DeleteObject " + S3 + "acme-uploads/*.tmp (iac)");
+  }
+
+  @Test
   void twoS3TriggersOnTwoBucketsGiveOneResourcePerBucket() {
     TestRepo repo = TestRepo.create().java("com/acme/Copier.java", COPIER).file("template.yaml", template("""
         Photos:
