@@ -436,7 +436,7 @@ final class EventValues {
         return s.isPresent() ? s : typeShape(p.getType(), p);
       }
       if (owner instanceof CallableDeclaration<?> callable) {
-        Optional<Shape> s = callerShape(p, callable, depth);
+        Optional<Shape> s = callerShape(p, callable);
         return s.isPresent() ? s : typeShape(p.getType(), p);
       }
     }
@@ -456,7 +456,7 @@ final class EventValues {
   }
 
   /** The shape every caller in the repository passes to a helper's parameter, when they agree. */
-  private Optional<Shape> callerShape(Parameter p, CallableDeclaration<?> callable, int depth) {
+  private Optional<Shape> callerShape(Parameter p, CallableDeclaration<?> callable) {
     Optional<Shape> cached = callerShapes.get(p);
     if (cached != null) {
       return cached; // also cuts recursion: a parameter being worked out is not a shape yet
