@@ -173,7 +173,7 @@ class TriggerResourcesTest {
             return record.getS3().getBucket().getName();
           }
           private void archive(String key) {
-            s3.putObject(p -> p.bucket("acme-archive").key("archive/" + key), java.nio.file.Path.of("/tmp/x"));
+            s3.putObject(p -> p.bucket("acme-archive").key("archive/" + key), java.nio.file.Path.of("archive.bin"));
           }
         }
         """).file("template.yaml", template("""
