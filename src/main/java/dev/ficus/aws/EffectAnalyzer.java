@@ -44,7 +44,7 @@ public final class EffectAnalyzer {
     this.catalog = catalog;
     this.graph = graph;
     this.types = new TypeResolver(workspace, new SdkTypes(catalog));
-    this.resources = new Resources(workspace, catalog, types, new ValueResolver(types, graph, new ConfigProperties(workspace)), graph);
+    this.resources = new Resources(workspace, catalog, types, new ValueResolver(types, graph, new ConfigProperties(workspace), iac, catalog), graph);
   }
 
   /**

@@ -97,7 +97,9 @@ final class Resources {
     rows = applyConditions(rows, sdk, function);
     List<Grant> out = new ArrayList<>();
     for (SdkCatalog.Grant row : rows) {
-      for (ResourceRef ref : resourcesOf(row, sdk, function)) {
+      List<ResourceRef> refs = new ArrayList<>();
+      values.perTrigger(function, () -> resourcesOf(row, sdk, function)).forEach(refs::addAll);
+      for (ResourceRef ref : dedupe(refs)) {
         if (ref.isWildcard() && "unresolved".equals(ref.resolution())) {
           workspace.diagnostics().warning("unresolved-resource",
               "Could not tell which " + ref.type() + " " + String.join(", ", row.actions())

@@ -21,20 +21,25 @@ import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.ficus.graph.CallGraph;
 import dev.ficus.graph.TypeResolver;
+import dev.ficus.iac.IacModel;
 import dev.ficus.model.EnvBinding;
 import dev.ficus.model.LambdaFunction;
+import dev.ficus.model.Trigger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Evaluates the expression that names a resource to the text it has at run time, as far as the
  * code and the IaC tell: literals, constants (also in other classes and through static imports),
  * concatenations (an unknown part becomes {@code *}), {@code System.getenv} followed through the
- * function's environment to the IaC resource, getters that return one of those, and parameters
- * whose every caller passes the same value.
+ * function's environment to the IaC resource, getters that return one of those, parameters
+ * whose every caller passes the same value, and what the handler reads from its triggering event
+ * (through the function's trigger, see {@link EventValues}).
  */
 final class ValueResolver {
 
@@ -77,11 +82,50 @@ final class ValueResolver {
   private final java.util.Map<Parameter, Expression> bound = new java.util.IdentityHashMap<>();
   private final java.util.Map<LambdaFunction, java.util.Map<String, EnvBinding>> environments =
       new java.util.IdentityHashMap<>();
+  private final EventValues events;
+  /** The trigger whose event the current evaluation reads, inside {@link #perTrigger}; else null. */
+  private Trigger trigger;
+  /** The event sources the current evaluation has read from, inside {@link #perTrigger}; else null. */
+  private Set<String> eventSources;
 
-  ValueResolver(TypeResolver types, CallGraph graph, ConfigProperties config) {
+  ValueResolver(TypeResolver types, CallGraph graph, ConfigProperties config, IacModel iac, SdkCatalog catalog) {
     this.types = types;
     this.graph = graph;
     this.config = config;
+    this.events = new EventValues(this, types, graph, iac, catalog);
+  }
+
+  /**
+   * Runs a resolution once per trigger whose event it reads: an S3 bucket and key read from the
+   * event are the bucket and filter of each of the function's S3 triggers in turn, so that a
+   * resource's parts (bucket and key) come from the same trigger. A resolution that reads no event,
+   * or whose function has no trigger of that kind, runs once (and the event's values stay
+   * unresolved, with a reason).
+   */
+  <T> List<T> perTrigger(LambdaFunction function, Supplier<T> resolution) {
+    Trigger outerTrigger = trigger;
+    Set<String> outerSources = eventSources;
+    trigger = null;
+    eventSources = new TreeSet<>();
+    try {
+      T first = resolution.get();
+      Set<String> sources = eventSources;
+      List<Trigger> triggers = function == null || sources.isEmpty()
+          ? List.of()
+          : function.triggers().stream().filter(t -> sources.contains(t.kind())).toList();
+      if (triggers.isEmpty()) {
+        return List.of(first);
+      }
+      List<T> out = new ArrayList<>();
+      for (Trigger t : triggers) {
+        trigger = t;
+        out.add(resolution.get());
+      }
+      return out;
+    } finally {
+      trigger = outerTrigger;
+      eventSources = outerSources;
+    }
   }
 
   static String strongest(String a, String b) {
@@ -323,6 +367,25 @@ final class ValueResolver {
   private Value fromCall(MethodCallExpr call, LambdaFunction function, int depth) {
     String name = call.getNameAsString();
     Optional<Expression> scope = call.getScope();
+    Optional<Value> event = events.valueOf(call, function, trigger, eventSources);
+    if (event.isPresent()) {
+      return event.get();
+    }
+    if (name.equals("decode") && call.getArguments().size() >= 1
+        && scope.map(s -> s.toString().equals("URLDecoder") || s.toString().equals("java.net.URLDecoder")).orElse(false)) {
+      Value v = evaluate(call.getArgument(0), function, depth + 1);
+      if (!v.known()) {
+        return v;
+      }
+      try {
+        return new Value(java.net.URLDecoder.decode(v.text(), java.nio.charset.StandardCharsets.UTF_8), v.resolution(), null, v.arn());
+      } catch (IllegalArgumentException malformed) {
+        return Value.unresolved("`" + call + "` decodes a value that is not URL-encoded text.");
+      }
+    }
+    if (name.equals("substring") && scope.isPresent() && !call.getArguments().isEmpty() && call.getArguments().size() <= 2) {
+      return substring(call, scope.get(), function, depth);
+    }
     if (name.equals("getenv") && scope.map(s -> s.toString().equals("System") || s.toString().equals("java.lang.System")).orElse(false)
         && call.getArguments().size() == 1) {
       Value key = evaluate(call.getArgument(0), function, depth + 1);
@@ -380,11 +443,69 @@ final class ValueResolver {
   }
 
   /**
+   * {@code text.substring(b)} and {@code text.substring(b, e)} where the positions can be told
+   * and fall in the part of the text that is known (before any {@code *}): a key built from an
+   * event's key keeps what the trigger's filter says of it.
+   */
+  private Value substring(MethodCallExpr call, Expression scope, LambdaFunction function, int depth) {
+    Value v = evaluate(scope, function, depth + 1);
+    if (!v.known()) {
+      return v;
+    }
+    String text = v.text();
+    int star = text.indexOf('*');
+    int known = star < 0 ? text.length() : star;
+    Integer begin = intValue(call.getArgument(0), function, depth + 1);
+    Integer end = call.getArguments().size() == 2 ? intValue(call.getArgument(1), function, depth + 1) : null;
+    if (begin == null || begin < 0 || begin > known || call.getArguments().size() == 2 && (end == null || end < begin || end > known)) {
+      return Value.unresolved("`" + call + "` takes a part of a value at positions ficus cannot tell.");
+    }
+    return new Value(end == null ? text.substring(begin) : text.substring(begin, end), v.resolution(), null);
+  }
+
+  /** An int literal, a constant, the length of a known text, or a sum or difference of those. */
+  private Integer intValue(Expression e, LambdaFunction function, int depth) {
+    if (depth > MAX_DEPTH) {
+      return null;
+    }
+    if (e instanceof EnclosedExpr en) {
+      return intValue(en.getInner(), function, depth + 1);
+    }
+    if (e instanceof BinaryExpr b && (b.getOperator() == BinaryExpr.Operator.PLUS || b.getOperator() == BinaryExpr.Operator.MINUS)) {
+      Integer left = intValue(b.getLeft(), function, depth + 1);
+      Integer right = intValue(b.getRight(), function, depth + 1);
+      if (left == null || right == null) {
+        return null;
+      }
+      return b.getOperator() == BinaryExpr.Operator.PLUS ? left + right : left - right;
+    }
+    if (e instanceof MethodCallExpr m && m.getNameAsString().equals("length") && m.getArguments().isEmpty()
+        && m.getScope().isPresent()) {
+      Value v = evaluate(m.getScope().get(), function, depth + 1);
+      return v.known() && !v.text().contains("*") ? v.text().length() : null;
+    }
+    if (e.isIntegerLiteralExpr() || e instanceof NameExpr || e instanceof FieldAccessExpr) {
+      Value v = e.isIntegerLiteralExpr() ? new Value(e.toString(), "literal", null) : evaluate(e, function, depth + 1);
+      try {
+        return v.known() ? Integer.valueOf(v.text().replace("_", "")) : null;
+      } catch (NumberFormatException notAnInt) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The argument a parameter is bound to while a helper's body is evaluated for one call. */
+  Optional<Expression> boundArgument(Parameter p) {
+    return Optional.ofNullable(bound.get(p));
+  }
+
+  /**
    * Evaluates a helper's body with its parameters bound to this call's arguments: {@code
    * Env.require("TABLE")} reads {@code System.getenv(name)}, and {@code name} is "TABLE" here even
    * though other callers pass other names.
    */
-  private Value withArguments(MethodDeclaration method, MethodCallExpr call, java.util.function.Supplier<Value> body) {
+  <T> T withArguments(MethodDeclaration method, MethodCallExpr call, Supplier<T> body) {
     if (method.getParameters().size() != call.getArguments().size()
         || method.getParameters().stream().anyMatch(Parameter::isVarArgs)) {
       return body.get();
