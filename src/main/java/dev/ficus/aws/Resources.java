@@ -132,6 +132,13 @@ final class Resources {
       }
       return rows.stream().filter(r -> r.when() == null || kinds.contains(r.when().substring(5))).toList();
     }
+    if (rows.stream().anyMatch(r -> r.when() != null && r.when().startsWith("method:"))) {
+      Set<String> methods = httpMethods(sdk);
+      if (methods.isEmpty()) {
+        return rows; // cannot tell: every method the URL could be signed for
+      }
+      return rows.stream().filter(r -> methods.contains(r.when().substring(7))).toList();
+    }
     if (rows.stream().anyMatch(r -> r.when() != null && r.when().startsWith("verb:"))) {
       Set<String> verbs = new LinkedHashSet<>();
       for (Expression e : memberExpressions(sdk, "statement", -1, roots(sdk.call()))) {
@@ -149,6 +156,50 @@ final class Resources {
       return rows.stream().filter(r -> verbs.contains(r.when().substring(5))).toList();
     }
     return rows;
+  }
+
+  private static final Set<String> HTTP_METHODS = Set.of("GET", "PUT", "POST", "DELETE", "HEAD", "PATCH");
+
+  /**
+   * The HTTP methods a presigned URL is signed for: the {@code HttpMethod.X} constants written in
+   * the call and its request ({@code withMethod}, {@code setMethod}, the four-argument form); GET
+   * when none is set, as the SDK does; empty when the method is set from a value ficus cannot read.
+   */
+  private Set<String> httpMethods(SdkCall sdk) {
+    Set<String> found = new java.util.TreeSet<>();
+    boolean unreadable = false;
+    List<Node> places = new ArrayList<>(roots(sdk.call()));
+    places.add(sdk.call());
+    for (Node place : places) {
+      for (MethodCallExpr m : calls(place)) {
+        String n = m.getNameAsString();
+        boolean setter = (n.equals("withMethod") || n.equals("setMethod")) && m.getArguments().size() == 1;
+        boolean fourArgs = m == sdk.call() && m.getArguments().size() == 4;
+        if (setter || fourArgs) {
+          Expression arg = m.getArguments().get(setter ? 0 : 3);
+          Optional<String> method = httpMethodConstant(arg);
+          method.ifPresent(found::add);
+          unreadable |= method.isEmpty();
+        }
+      }
+      for (com.github.javaparser.ast.expr.ObjectCreationExpr o : place.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
+        if (o.getType().getNameAsString().equals("GeneratePresignedUrlRequest") && o.getArguments().size() == 3) {
+          Optional<String> method = httpMethodConstant(o.getArguments().get(2));
+          method.ifPresent(found::add);
+          unreadable |= method.isEmpty();
+        }
+      }
+    }
+    if (found.isEmpty() && !unreadable) {
+      return Set.of("GET");
+    }
+    return unreadable ? Set.of() : found;
+  }
+
+  private static Optional<String> httpMethodConstant(Expression e) {
+    String name = e instanceof com.github.javaparser.ast.expr.FieldAccessExpr f ? f.getNameAsString()
+        : e instanceof NameExpr n ? n.getNameAsString() : null;
+    return name != null && HTTP_METHODS.contains(name) ? Optional.of(name) : Optional.empty();
   }
 
   private List<MethodCallExpr> itemCalls(MethodCallExpr call, List<String> names) {

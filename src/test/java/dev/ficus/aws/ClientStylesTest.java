@@ -405,4 +405,76 @@ class ClientStylesTest {
         "GetItem dynamodb:GetItem " + TABLE + "users (literal)",
         "DeleteItem dynamodb:DeleteItem " + TABLE + "sessions (literal)");
   }
+
+  @Test
+  void aV1PresignedUrlNeedsTheActionOfTheMethodItIsSignedFor() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Links.java", """
+            package com.acme;
+            import com.amazonaws.HttpMethod;
+            import com.amazonaws.services.s3.AmazonS3;
+            import com.amazonaws.services.s3.AmazonS3ClientBuilder;
+            import com.amazonaws.services.s3.model.GeneratePresignedUrlRequest;
+            import java.util.Date;
+            public class Links {
+              private final AmazonS3 s3 = AmazonS3ClientBuilder.defaultClient();
+              public void download(String id, Date expires) {
+                s3.generatePresignedUrl("acme-bills", "bills/" + id + ".pdf", expires);
+              }
+              public void upload(String id, Date expires) {
+                GeneratePresignedUrlRequest request =
+                    new GeneratePresignedUrlRequest("acme-bills", "uploads/" + id).withMethod(HttpMethod.PUT);
+                s3.generatePresignedUrl(request);
+              }
+              public void remove(String id, Date expires) {
+                s3.generatePresignedUrl("acme-bills", "uploads/" + id, expires, HttpMethod.DELETE);
+              }
+              public void any(String id, HttpMethod method) {
+                s3.generatePresignedUrl(new GeneratePresignedUrlRequest("acme-bills", "shared/" + id, method));
+              }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Links#download"))
+        .containsExactly("GetObject s3:GetObject arn:${AWS::Partition}:s3:::acme-bills/bills/* (literal)");
+    assertThat(linesOf(repo, "com.acme.Links#upload"))
+        .containsExactly("GetObject s3:PutObject arn:${AWS::Partition}:s3:::acme-bills/uploads/* (literal)");
+    assertThat(linesOf(repo, "com.acme.Links#remove"))
+        .containsExactly("GetObject s3:DeleteObject arn:${AWS::Partition}:s3:::acme-bills/uploads/* (literal)");
+    assertThat(linesOf(repo, "com.acme.Links#any"))
+        .as("a method ficus cannot read: every method a URL can be signed for")
+        .hasSize(3);
+  }
+
+  @Test
+  void theMapperInterfaceHasTheMappersPagedAndBatchCalls() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Bill.java", """
+            package com.acme;
+            import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBTable;
+            @DynamoDBTable(tableName = "Bills")
+            public class Bill { }
+            """)
+        .java("com/acme/Bills.java", """
+            package com.acme;
+            import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBScanExpression;
+            import com.amazonaws.services.dynamodbv2.datamodeling.IDynamoDBMapper;
+            import java.util.List;
+            public class Bills {
+              private final IDynamoDBMapper mapper;
+              public Bills(IDynamoDBMapper mapper) { this.mapper = mapper; }
+              public void page() {
+                mapper.scanPage(Bill.class, new DynamoDBScanExpression());
+              }
+              public void saveAll(List<Bill> bills) {
+                mapper.batchSave(bills);
+              }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Bills#page"))
+        .containsExactly("Scan dynamodb:Scan " + TABLE + "Bills (literal)");
+    assertThat(linesOf(repo, "com.acme.Bills#saveAll")).hasSize(1)
+        .allSatisfy(line -> assertThat(line).startsWith("BatchWriteItem dynamodb:BatchWriteItem"));
+  }
 }
