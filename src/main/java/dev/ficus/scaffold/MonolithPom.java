@@ -69,15 +69,41 @@ public record MonolithPom(
 
   /** The repository's root {@code pom.xml}; empty when there is none or it is not XML. */
   public static Optional<MonolithPom> read(Path repository) {
-    Path file = repository.resolve("pom.xml");
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
+    return read(repository, List.of(""));
+  }
+
+  /**
+   * The monolith's build: the first folder of {@code folders} (relative to the repository, {@code
+   * ""} for its root) that holds a readable {@code pom.xml}, or else a Gradle build script ({@link
+   * GradleBuild}); empty when none does.
+   */
+  public static Optional<MonolithPom> read(Path repository, List<String> folders) {
+    for (String folder : folders) {
+      Path dir = folder.isEmpty() ? repository : repository.resolve(folder);
+      Path file = dir.resolve("pom.xml");
+      if (Files.isRegularFile(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          return Optional.of(parse(builder().parse(in)));
+        } catch (IOException | SAXException | ParserConfigurationException e) {
+          continue;
+        }
+      }
+      for (String script : List.of("build.gradle", "build.gradle.kts")) {
+        Path gradle = dir.resolve(script);
+        if (Files.isRegularFile(gradle)) {
+          try {
+            Path props = dir.resolve("gradle.properties");
+            String properties = Files.isRegularFile(props) ? Files.readString(props) : "";
+            Path name = dir.toAbsolutePath().normalize().getFileName();
+            return Optional.of(GradleBuild.parse(
+                Files.readString(gradle), properties, name == null ? "monolith" : name.toString()));
+          } catch (IOException | java.io.UncheckedIOException e) {
+            continue;
+          }
+        }
+      }
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      return Optional.of(parse(builder().parse(in)));
-    } catch (IOException | SAXException | ParserConfigurationException e) {
-      return Optional.empty();
-    }
+    return Optional.empty();
   }
 
   /** The declared dependency with this {@code groupId:artifactId}, if any. */

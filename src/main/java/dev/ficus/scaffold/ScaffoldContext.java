@@ -66,7 +66,19 @@ public final class ScaffoldContext {
   /** The monolith's root pom, read once for every part; empty when there is none. */
   public java.util.Optional<MonolithPom> monolithPom() {
     if (monolithPom == null) {
-      monolithPom = MonolithPom.read(repository);
+      // The root's build, else the build of a folder holding the repository's main sources (a
+      // function's own folder, as in many SAM projects).
+      java.util.TreeSet<String> folders = new java.util.TreeSet<>();
+      for (SourceFile file : analysis.sources()) {
+        String root = file.sourceRoot();
+        int src = root.lastIndexOf("src/main/java");
+        if (!file.test() && src > 0) {
+          folders.add(root.substring(0, src - 1));
+        }
+      }
+      List<String> order = new java.util.ArrayList<>(List.of(""));
+      order.addAll(folders);
+      monolithPom = MonolithPom.read(repository, order);
     }
     return monolithPom;
   }
