@@ -74,11 +74,14 @@ final class Resources {
   private final ValueResolver values;
   private final Map<MethodCallExpr, List<Node>> rootsCache = new IdentityHashMap<>();
 
+  private final CallGraph graph;
+
   Resources(Workspace workspace, SdkCatalog catalog, TypeResolver types, ValueResolver values, CallGraph graph) {
     this.workspace = workspace;
     this.catalog = catalog;
     this.types = types;
     this.values = values;
+    this.graph = graph;
   }
 
   List<Grant> resolve(SdkCall sdk, LambdaFunction function) {
@@ -176,17 +179,16 @@ final class Resources {
         boolean setter = (n.equals("withMethod") || n.equals("setMethod")) && m.getArguments().size() == 1;
         boolean fourArgs = m == sdk.call() && m.getArguments().size() == 4;
         if (setter || fourArgs) {
-          Expression arg = m.getArguments().get(setter ? 0 : 3);
-          Optional<String> method = httpMethodConstant(arg);
-          method.ifPresent(found::add);
-          unreadable |= method.isEmpty();
+          Optional<Set<String>> methods = httpMethodConstants(m.getArguments().get(setter ? 0 : 3), 0);
+          methods.ifPresent(found::addAll);
+          unreadable |= methods.isEmpty();
         }
       }
       for (com.github.javaparser.ast.expr.ObjectCreationExpr o : place.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class)) {
         if (o.getType().getNameAsString().equals("GeneratePresignedUrlRequest") && o.getArguments().size() == 3) {
-          Optional<String> method = httpMethodConstant(o.getArguments().get(2));
-          method.ifPresent(found::add);
-          unreadable |= method.isEmpty();
+          Optional<Set<String>> methods = httpMethodConstants(o.getArguments().get(2), 0);
+          methods.ifPresent(found::addAll);
+          unreadable |= methods.isEmpty();
         }
       }
     }
@@ -194,6 +196,46 @@ final class Resources {
       return Set.of("GET");
     }
     return unreadable ? Set.of() : found;
+  }
+
+  /**
+   * The {@code HttpMethod} constants an expression can hold: the constant itself, a local's
+   * initializer, or what every caller passes for a parameter; empty when one of them is unreadable.
+   */
+  private Optional<Set<String>> httpMethodConstants(Expression e, int depth) {
+    Optional<String> constant = httpMethodConstant(e);
+    if (constant.isPresent()) {
+      return Optional.of(Set.of(constant.get()));
+    }
+    if (!(e instanceof NameExpr n) || depth > 4) {
+      return Optional.empty();
+    }
+    Optional<Node> decl = types.declarationOf(n);
+    if (decl.isPresent() && decl.get() instanceof VariableDeclarator v && v.getInitializer().isPresent()) {
+      return httpMethodConstants(v.getInitializer().get(), depth + 1);
+    }
+    if (decl.isPresent() && decl.get() instanceof com.github.javaparser.ast.body.Parameter p
+        && p.getParentNode().orElse(null) instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
+      int index = callable.getParameters().indexOf(p);
+      Optional<String> vertex = graph.vertexOf(callable);
+      if (vertex.isEmpty()) {
+        return Optional.empty();
+      }
+      Set<String> all = new java.util.TreeSet<>();
+      for (Node site : graph.callSitesOf(vertex.get())) {
+        if (!(site instanceof com.github.javaparser.ast.nodeTypes.NodeWithArguments<?> call)
+            || call.getArguments().size() <= index) {
+          return Optional.empty();
+        }
+        Optional<Set<String>> passed = httpMethodConstants(call.getArgument(index), depth + 1);
+        if (passed.isEmpty()) {
+          return Optional.empty();
+        }
+        all.addAll(passed.get());
+      }
+      return all.isEmpty() ? Optional.empty() : Optional.of(all);
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> httpMethodConstant(Expression e) {

@@ -25,7 +25,8 @@ public record AwsEffect(
       Comparator.comparing(AwsEffect::service)
           .thenComparing(AwsEffect::operation)
           .thenComparing(e -> e.resource().arn())
-          .thenComparing(e -> e.callSite().toString());
+          .thenComparing(e -> e.callSite().toString())
+          .thenComparing(e -> String.join(",", e.iamActions()));
 
   public AwsEffect {
     Objects.requireNonNull(service, "service");
@@ -43,6 +44,12 @@ public record AwsEffect(
     return callChain.get(callChain.size() - 1).source();
   }
 
+  /**
+   * Orders by service, operation, resource, call site and actions. Two effects that differ only in
+   * the chain that reaches the call compare equal, so a sorted set keeps one effect per call, per
+   * resource and per action set (one call can need different actions on one resource: a presigned
+   * URL, a transaction).
+   */
   @Override
   public int compareTo(AwsEffect other) {
     return ORDER.compare(this, other);

@@ -429,6 +429,13 @@ class ClientStylesTest {
               public void remove(String id, Date expires) {
                 s3.generatePresignedUrl("acme-bills", "uploads/" + id, expires, HttpMethod.DELETE);
               }
+              public void uploadOrDownload(String id) {
+                sign("in/" + id, HttpMethod.PUT);
+                sign("out/" + id, HttpMethod.GET);
+              }
+              private void sign(String key, HttpMethod method) {
+                s3.generatePresignedUrl(new GeneratePresignedUrlRequest("acme-bills", key).withMethod(method));
+              }
               public void any(String id, HttpMethod method) {
                 s3.generatePresignedUrl(new GeneratePresignedUrlRequest("acme-bills", "shared/" + id, method));
               }
@@ -441,6 +448,10 @@ class ClientStylesTest {
         .containsExactly("GetObject s3:PutObject arn:${AWS::Partition}:s3:::acme-bills/uploads/* (literal)");
     assertThat(linesOf(repo, "com.acme.Links#remove"))
         .containsExactly("GetObject s3:DeleteObject arn:${AWS::Partition}:s3:::acme-bills/uploads/* (literal)");
+    assertThat(linesOf(repo, "com.acme.Links#uploadOrDownload"))
+        .as("a method passed in: what its callers pass")
+        .extracting(line -> line.split(" ")[1])
+        .containsExactlyInAnyOrder("s3:GetObject", "s3:PutObject");
     assertThat(linesOf(repo, "com.acme.Links#any"))
         .as("a method ficus cannot read: every method a URL can be signed for")
         .hasSize(3);
