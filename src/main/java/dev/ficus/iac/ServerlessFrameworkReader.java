@@ -400,7 +400,9 @@ final class ServerlessFrameworkReader {
     IacNode.Obj iam = owner.obj("iam");
     IacNode.Obj role = iam == null ? null : iam.obj("role");
     IacNode statements = role != null ? role.get("statements") : owner.get("iamRoleStatements");
-    lines.addAll(PolicyLines.statements(vars.resolveTree(statements, 0)));
+    // What the role grants today, for reading: variables with their defaults filled in, as the
+    // environment's names are.
+    lines.addAll(PolicyLines.statements(vars.resolveTree(statements, 0, true)));
     IacNode managed = role != null ? role.get("managedPolicies") : owner.get("iamManagedPolicies");
     for (IacNode m : IacNode.items(vars.resolveTree(managed, 0))) {
       lines.add(CfnResolver.render(m));
@@ -528,24 +530,35 @@ final class ServerlessFrameworkReader {
 
     /** A copy of a tree with exactly-resolvable variables in its scalars replaced. */
     IacNode resolveTree(IacNode node, int depth) {
+      return resolveTree(node, depth, false);
+    }
+
+    /**
+     * @param withDefaults also fill variables that only a default settles ({@code ${opt:stage,
+     *     'dev'}}); otherwise such a scalar is kept as written
+     */
+    IacNode resolveTree(IacNode node, int depth, boolean withDefaults) {
       if (node == null || depth > 50) {
         return node;
       }
       if (node instanceof IacNode.Scalar s) {
         Resolved r = resolve(s.text());
-        return r.exact() ? new IacNode.Scalar(r.text(), s.line()) : s;
+        if (r.exact()) {
+          return new IacNode.Scalar(r.text(), s.line());
+        }
+        return withDefaults && r.withDefaults() != null ? new IacNode.Scalar(r.withDefaults(), s.line()) : s;
       }
       if (node instanceof IacNode.Seq seq) {
         List<IacNode> items = new ArrayList<>();
         for (IacNode i : seq.items()) {
-          items.add(resolveTree(i, depth + 1));
+          items.add(resolveTree(i, depth + 1, withDefaults));
         }
         return new IacNode.Seq(items, seq.line());
       }
       IacNode.Obj o = (IacNode.Obj) node;
       Map<String, IacNode> fields = new LinkedHashMap<>();
       for (Map.Entry<String, IacNode> e : o.fields().entrySet()) {
-        fields.put(e.getKey(), resolveTree(e.getValue(), depth + 1));
+        fields.put(e.getKey(), resolveTree(e.getValue(), depth + 1, withDefaults));
       }
       return new IacNode.Obj(fields, o.keyLines(), o.line());
     }

@@ -274,4 +274,27 @@ class ServerlessFrameworkReaderTest {
 
     assertThat(loaded.iac().functions()).isEmpty();
   }
+
+  @Test
+  void policiesGrantedTodayReadWithTheDefaultsOfTheirVariables() {
+    var loaded = TestRepo.create().file("serverless.yml", """
+        service: bills
+        provider:
+          name: aws
+          runtime: java17
+          region: us-east-1
+          stage: ${opt:stage, 'dev'}
+          environment:
+            BILLS_TABLE: "bills-${self:provider.stage}"
+          iamRoleStatements:
+            - Effect: Allow
+              Action: [dynamodb:Query]
+              Resource: "arn:aws:dynamodb:${self:provider.region}:*:table/${self:provider.environment.BILLS_TABLE}"
+        functions:
+          list:
+            handler: com.acme.ListHandler
+        """).load();
+    assertThat(loaded.iac().functions().get(0).policies())
+        .containsExactly("Allow dynamodb:Query on arn:aws:dynamodb:us-east-1:*:table/bills-dev");
+  }
 }
