@@ -43,6 +43,21 @@ public final class Workspace {
     this.diagnostics = diagnostics;
   }
 
+  /**
+   * The part of a workspace one function's code is (see {@link CodeScopes}): only the visible
+   * sources, and a repeated type name resolved to its declaration under {@code preferred}.
+   */
+  Workspace(Workspace whole, List<JavaSource> visible, String preferred) {
+    this.root = whole.root;
+    this.sources = List.copyOf(visible);
+    this.sourceRoots = this.sources.stream().map(JavaSource::sourceRoot).distinct().sorted().toList();
+    this.iacFiles = whole.iacFiles;
+    this.configFiles = whole.configFiles;
+    this.types = new TypeIndex(whole.sources, this.sources, preferred);
+    this.typeSolver = whole.typeSolver;
+    this.diagnostics = whole.diagnostics;
+  }
+
   /** The repository root, absolute and normalized. */
   public Path root() {
     return root;

@@ -1,0 +1,113 @@
+package dev.ficus.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ficus.cli.AnalysisPipeline;
+import dev.ficus.model.Analysis;
+import dev.ficus.model.FunctionEffects;
+import dev.ficus.model.Route;
+import dev.ficus.testing.TestRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Functions built from folders of their own (SAM's {@code CodeUri}) may declare classes with the
+ * same name; each function's code is the code under its CodeUri, never its neighbour's.
+ */
+class CodeUriScopesTest {
+
+  private static final String TEMPLATE = """
+      AWSTemplateFormatVersion: '2010-09-09'
+      Transform: AWS::Serverless-2016-10-31
+      Resources:
+        ReadFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: ReadFunction
+            Handler: app.App::handleRequest
+            Runtime: java21
+            Events:
+              Read:
+                Type: Api
+                Properties:
+                  Path: /
+                  Method: get
+        WriteFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            CodeUri: WriteFunction
+            Handler: app.App::handleRequest
+            Runtime: java21
+            Events:
+              Write:
+                Type: Api
+                Properties:
+                  Path: /
+                  Method: post
+      """;
+
+  private static String app(String call) {
+    return """
+        package app;
+
+        import com.amazonaws.services.lambda.runtime.Context;
+        import com.amazonaws.services.lambda.runtime.RequestHandler;
+        import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+        import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+        public class App implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+          private final DynamoDbClient dynamodb = DynamoDbClient.create();
+
+          @Override
+          public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+            %s
+            return new APIGatewayProxyResponseEvent().withStatusCode(200);
+          }
+        }
+        """.formatted(call);
+  }
+
+  @Test
+  void eachFunctionRunsTheHandlerUnderItsCodeUri() throws Exception {
+    Analysis analysis = analyze(TestRepo.create()
+        .file("template.yaml", TEMPLATE)
+        .file("ReadFunction/src/main/java/app/App.java",
+            app("dynamodb.scan(b -> b.tableName(\"Items\"));"))
+        .file("WriteFunction/src/main/java/app/App.java",
+            app("dynamodb.putItem(b -> b.tableName(\"Items\"));")));
+
+    assertThat(actionsByRoute(analysis))
+        .containsExactly(
+            Map.entry("GET / ReadFunction", "[dynamodb:Scan]"),
+            Map.entry("POST / WriteFunction", "[dynamodb:PutItem]"));
+    assertThat(actionsByFunction(analysis))
+        .containsExactly(
+            Map.entry("ReadFunction", "[dynamodb:Scan]"),
+            Map.entry("WriteFunction", "[dynamodb:PutItem]"));
+  }
+
+  private static Map<String, String> actionsByRoute(Analysis analysis) {
+    Map<String, String> out = new TreeMap<>();
+    for (Route r : analysis.routes()) {
+      out.put(r.id() + " " + r.function(), r.iamActions().toString());
+    }
+    return out;
+  }
+
+  private static Map<String, String> actionsByFunction(Analysis analysis) {
+    Map<String, String> out = new TreeMap<>();
+    for (FunctionEffects f : analysis.functionEffects()) {
+      out.put(f.logicalId(), f.iamActions().toString());
+    }
+    return out;
+  }
+
+  private static Analysis analyze(TestRepo repo) throws Exception {
+    Path dir = repo.writeTo(Files.createTempDirectory("ficus-codeuri-"));
+    return new AnalysisPipeline(new AnalysisPipeline.Options(false, false)).analyze(dir);
+  }
+}
