@@ -262,7 +262,10 @@ public final class CodeScopes {
     return out;
   }
 
-  /** The folder of {@code target} (cut at a build output folder) holding Java sources, if any. */
+  /**
+   * The folder {@code target} names (cut at a build output folder; an artifact file stands for
+   * its folder), if it exists and holds Java sources.
+   */
   private static Optional<String> sourceFolder(Path root, Path target, Workspace workspace) {
     List<String> parts = new ArrayList<>();
     for (Path p : root.relativize(target)) {
@@ -274,11 +277,13 @@ public final class CodeScopes {
     }
     Path dir = root;
     for (String part : parts) {
-      Path next = dir.resolve(part);
-      if (!Files.isDirectory(next)) {
-        break;
-      }
-      dir = next;
+      dir = dir.resolve(part);
+    }
+    if (Files.isRegularFile(dir)) {
+      dir = dir.getParent(); // an artifact beside its sources
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      return Optional.empty();
     }
     String folder = workspace.relativize(dir);
     if (folder.isEmpty()) {

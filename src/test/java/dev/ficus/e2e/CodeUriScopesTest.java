@@ -90,6 +90,106 @@ class CodeUriScopesTest {
             Map.entry("WriteFunction", "[dynamodb:PutItem]"));
   }
 
+  private static final String HANDLER_WITH_STORE = """
+      package app;
+
+      import com.amazonaws.services.lambda.runtime.Context;
+      import com.amazonaws.services.lambda.runtime.RequestHandler;
+      import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+      import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+      public class App implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+        private final Store store = new Store();
+
+        @Override
+        public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+          store.run();
+          return new APIGatewayProxyResponseEvent().withStatusCode(200);
+        }
+      }
+      """;
+
+  private static String store(String call) {
+    return """
+        package app;
+
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+        class Store {
+          private final DynamoDbClient dynamodb = DynamoDbClient.create();
+
+          void run() {
+            %s
+          }
+        }
+        """.formatted(call);
+  }
+
+  @Test
+  void helperClassesOfTheSameNameResolveInTheFunctionsOwnFolder() throws Exception {
+    Analysis analysis = analyze(TestRepo.create()
+        .file("template.yaml", TEMPLATE)
+        .file("ReadFunction/src/main/java/app/App.java", HANDLER_WITH_STORE)
+        .file("ReadFunction/src/main/java/app/Store.java", store("dynamodb.scan(b -> b.tableName(\"Items\"));"))
+        .file("WriteFunction/src/main/java/app/App.java", HANDLER_WITH_STORE)
+        .file("WriteFunction/src/main/java/app/Store.java", store("dynamodb.putItem(b -> b.tableName(\"Items\"));")));
+
+    assertThat(actionsByRoute(analysis))
+        .containsExactly(
+            Map.entry("GET / ReadFunction", "[dynamodb:Scan]"),
+            Map.entry("POST / WriteFunction", "[dynamodb:PutItem]"));
+    assertThat(actionsByFunction(analysis))
+        .containsExactly(
+            Map.entry("ReadFunction", "[dynamodb:Scan]"),
+            Map.entry("WriteFunction", "[dynamodb:PutItem]"));
+    assertThat(analysis.diagnostics()).noneMatch(d -> d.code().equals("ambiguous-type"));
+  }
+
+  @Test
+  void aHandlerInSharedCodeRunsEachFunctionsOwnHelpers() throws Exception {
+    Analysis analysis = analyze(TestRepo.create()
+        .file("template.yaml", TEMPLATE)
+        .file("common/src/main/java/app/App.java", HANDLER_WITH_STORE)
+        .file("ReadFunction/src/main/java/app/Store.java", store("dynamodb.scan(b -> b.tableName(\"Items\"));"))
+        .file("WriteFunction/src/main/java/app/Store.java", store("dynamodb.putItem(b -> b.tableName(\"Items\"));")));
+
+    assertThat(actionsByRoute(analysis))
+        .containsExactly(
+            Map.entry("GET / ReadFunction", "[dynamodb:Scan]"),
+            Map.entry("POST / WriteFunction", "[dynamodb:PutItem]"));
+    assertThat(analysis.diagnostics()).noneMatch(d -> d.code().startsWith("dispatch-"));
+  }
+
+  @Test
+  void aRouteBelongsOnlyToTheFunctionWhoseCodeHoldsItsHandler() throws Exception {
+    Analysis analysis = analyze(TestRepo.create()
+        .file("template.yaml", TEMPLATE)
+        .file("ReadFunction/src/main/java/app/App.java",
+            app("dynamodb.scan(b -> b.tableName(\"Items\"));"))
+        .file("WriteFunction/src/main/java/app/Other.java", "package app;\nclass Other {}\n"));
+
+    // WriteFunction names app.App, but its folder holds none: ReadFunction's code is not its code.
+    assertThat(actionsByRoute(analysis)).containsExactly(Map.entry("GET / ReadFunction", "[dynamodb:Scan]"));
+    assertThat(actionsByFunction(analysis)).containsExactly(Map.entry("ReadFunction", "[dynamodb:Scan]"));
+  }
+
+  @Test
+  void withoutACodeUriToChooseByTheAnalyzedCopyIsNamed() throws Exception {
+    Analysis analysis = analyze(TestRepo.create()
+        .file("ReadFunction/src/main/java/app/App.java",
+            app("dynamodb.scan(b -> b.tableName(\"Items\"));"))
+        .file("WriteFunction/src/main/java/app/App.java",
+            app("dynamodb.putItem(b -> b.tableName(\"Items\"));")));
+
+    assertThat(analysis.diagnostics())
+        .filteredOn(d -> d.code().equals("ambiguous-type"))
+        .extracting(d -> d.message())
+        .containsExactly(
+            "app.App is declared in 2 files (ReadFunction/src/main/java/app/App.java,"
+                + " WriteFunction/src/main/java/app/App.java) and no function's CodeUri tells which"
+                + " one is meant; ficus analyzed ReadFunction/src/main/java/app/App.java.");
+  }
+
   private static Map<String, String> actionsByRoute(Analysis analysis) {
     Map<String, String> out = new TreeMap<>();
     for (Route r : analysis.routes()) {
