@@ -4,6 +4,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -228,7 +229,12 @@ public final class CodeScopes {
     }
     Path root = workspace.root();
     for (Path base : bases(function, root)) {
-      Path target = base.resolve(uri.strip()).normalize();
+      Path target;
+      try {
+        target = base.resolve(uri.strip()).normalize();
+      } catch (InvalidPathException e) {
+        return ""; // not a path at all: a value of some other kind
+      }
       if (!target.startsWith(root)) {
         continue;
       }
