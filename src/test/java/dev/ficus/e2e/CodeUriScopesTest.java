@@ -190,6 +190,113 @@ class CodeUriScopesTest {
                 + " one is meant; ficus analyzed ReadFunction/src/main/java/app/App.java.");
   }
 
+  private static final String SPRING_HANDLER = """
+      package com.acme;
+
+      import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
+      import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
+      import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
+      import com.amazonaws.services.lambda.runtime.Context;
+      import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+      import java.io.IOException;
+      import java.io.InputStream;
+      import java.io.OutputStream;
+
+      public class StreamLambdaHandler implements RequestStreamHandler {
+        private static final SpringBootLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> handler;
+
+        static {
+          try {
+            handler = SpringBootLambdaContainerHandler.getAwsProxyHandler(Application.class);
+          } catch (Exception e) {
+            throw new RuntimeException(e);
+          }
+        }
+
+        @Override
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+          handler.proxyStream(input, output, context);
+        }
+      }
+      """;
+
+  private static final String SPRING_APPLICATION = """
+      package com.acme;
+
+      import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+      @SpringBootApplication
+      public class Application {}
+      """;
+
+  private static String controller(String path, String call) {
+    return """
+        package com.acme;
+
+        import org.springframework.web.bind.annotation.*;
+        import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+        @RestController
+        public class Controller {
+          private final DynamoDbClient dynamodb = DynamoDbClient.create();
+
+          @GetMapping("%s")
+          public String serve() {
+            %s
+            return "ok";
+          }
+        }
+        """.formatted(path, call);
+  }
+
+  @Test
+  void frameworkAppsInFoldersOfTheirOwnKeepTheirControllers() throws Exception {
+    String template = """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          OrdersFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: orders/target/orders.jar
+              Handler: com.acme.StreamLambdaHandler::handleRequest
+              Runtime: java21
+              Events:
+                Proxy:
+                  Type: Api
+                  Properties:
+                    Path: /orders/{proxy+}
+                    Method: ANY
+          UsersFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: users/target/users.jar
+              Handler: com.acme.StreamLambdaHandler::handleRequest
+              Runtime: java21
+              Events:
+                Proxy:
+                  Type: Api
+                  Properties:
+                    Path: /users/{proxy+}
+                    Method: ANY
+        """;
+    Analysis analysis = analyze(TestRepo.create()
+        .file("template.yaml", template)
+        .file("orders/src/main/java/com/acme/StreamLambdaHandler.java", SPRING_HANDLER)
+        .file("orders/src/main/java/com/acme/Application.java", SPRING_APPLICATION)
+        .file("orders/src/main/java/com/acme/Controller.java",
+            controller("/orders/list", "dynamodb.scan(b -> b.tableName(\"Orders\"));"))
+        .file("users/src/main/java/com/acme/StreamLambdaHandler.java", SPRING_HANDLER)
+        .file("users/src/main/java/com/acme/Application.java", SPRING_APPLICATION)
+        .file("users/src/main/java/com/acme/Controller.java",
+            controller("/users/list", "dynamodb.getItem(b -> b.tableName(\"Users\"));")));
+
+    assertThat(actionsByRoute(analysis))
+        .containsExactly(
+            Map.entry("GET /orders/list OrdersFunction", "[dynamodb:Scan]"),
+            Map.entry("GET /users/list UsersFunction", "[dynamodb:GetItem]"));
+    assertThat(analysis.diagnostics()).noneMatch(d -> d.code().equals("ambiguous-type"));
+  }
+
   private static Map<String, String> actionsByRoute(Analysis analysis) {
     Map<String, String> out = new TreeMap<>();
     for (Route r : analysis.routes()) {
