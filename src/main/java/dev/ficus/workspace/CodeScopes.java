@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * whole repository would give every function one folder's code, and so another function's
  * permissions: a silent under-grant. Here the functions are grouped by their code folder into
  * scopes; each scope sees the sources under its folder and the code no other function's folder
- * holds (a shared module), and a repeated name resolves to the declaration under its folder.
+ * holds (a shared module), and a repeated name resolves to the declaration under its folder;
+ * configuration files ({@code application.properties}) are seen the same way, its own first.
  * A name that stays ambiguous is reported, never picked silently. This is the one place that
  * choice is made; see docs/effects.md, "Which code a function runs".
  */
@@ -86,10 +87,16 @@ public final class CodeScopes {
       String folder = e.getKey();
       List<JavaSource> visible =
           workspace.sources().stream().filter(s -> visible(s.file(), folder, byFolder.keySet())).toList();
+      List<String> configs = new ArrayList<>();
+      workspace.configFiles().stream().filter(f -> under(f, folder)).forEach(configs::add);
+      workspace.configFiles().stream()
+          .filter(f -> !under(f, folder) && visible(f, folder, byFolder.keySet()))
+          .forEach(configs::add);
       boolean whole =
           visible.size() == workspace.sources().size()
+              && configs.equals(workspace.configFiles())
               && (folder.isEmpty() || !workspace.types().hasRepeatedNames());
-      Workspace view = whole ? workspace : new Workspace(workspace, visible, folder);
+      Workspace view = whole ? workspace : new Workspace(workspace, visible, configs, folder);
       Scope scope = new Scope(folder, view, new TreeSet<>(e.getValue()));
       reportAmbiguities(scope);
       scopes.add(scope);

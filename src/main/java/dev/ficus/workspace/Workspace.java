@@ -45,14 +45,15 @@ public final class Workspace {
 
   /**
    * The part of a workspace one function's code is (see {@link CodeScopes}): only the visible
-   * sources, and a repeated type name resolved to its declaration under {@code preferred}.
+   * sources and configuration files (the latter in the order their values win), and a repeated
+   * type name resolved to its declaration under {@code preferred}.
    */
-  Workspace(Workspace whole, List<JavaSource> visible, String preferred) {
+  Workspace(Workspace whole, List<JavaSource> visible, List<String> configFiles, String preferred) {
     this.root = whole.root;
     this.sources = List.copyOf(visible);
     this.sourceRoots = this.sources.stream().map(JavaSource::sourceRoot).distinct().sorted().toList();
     this.iacFiles = whole.iacFiles;
-    this.configFiles = whole.configFiles;
+    this.configFiles = List.copyOf(configFiles);
     this.types = new TypeIndex(whole.sources, this.sources, preferred);
     this.typeSolver = whole.typeSolver;
     this.diagnostics = whole.diagnostics;
@@ -81,7 +82,10 @@ public final class Workspace {
     return iacFiles;
   }
 
-  /** {@code application.properties|yml|yaml} files (main resources), relative, sorted. */
+  /**
+   * {@code application.properties|yml|yaml} files (main resources), relative, sorted; in a
+   * function's view ({@link CodeScopes}) those of its own folder come first.
+   */
   public List<String> configFiles() {
     return configFiles;
   }

@@ -233,12 +233,16 @@ class CodeUriScopesTest {
     return """
         package com.acme;
 
+        import org.springframework.beans.factory.annotation.Value;
         import org.springframework.web.bind.annotation.*;
         import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
         @RestController
         public class Controller {
           private final DynamoDbClient dynamodb = DynamoDbClient.create();
+
+          @Value("${table}")
+          private String table;
 
           @GetMapping("%s")
           public String serve() {
@@ -284,16 +288,25 @@ class CodeUriScopesTest {
         .file("orders/src/main/java/com/acme/StreamLambdaHandler.java", SPRING_HANDLER)
         .file("orders/src/main/java/com/acme/Application.java", SPRING_APPLICATION)
         .file("orders/src/main/java/com/acme/Controller.java",
-            controller("/orders/list", "dynamodb.scan(b -> b.tableName(\"Orders\"));"))
+            controller("/orders/list", "dynamodb.scan(b -> b.tableName(table));"))
+        .file("orders/src/main/resources/application.properties", "table=Orders\n")
         .file("users/src/main/java/com/acme/StreamLambdaHandler.java", SPRING_HANDLER)
         .file("users/src/main/java/com/acme/Application.java", SPRING_APPLICATION)
         .file("users/src/main/java/com/acme/Controller.java",
-            controller("/users/list", "dynamodb.getItem(b -> b.tableName(\"Users\"));")));
+            controller("/users/list", "dynamodb.getItem(b -> b.tableName(table));"))
+        .file("users/src/main/resources/application.properties", "table=Users\n"));
 
     assertThat(actionsByRoute(analysis))
         .containsExactly(
             Map.entry("GET /orders/list OrdersFunction", "[dynamodb:Scan]"),
             Map.entry("GET /users/list UsersFunction", "[dynamodb:GetItem]"));
+    // Each folder's application.properties names its own table.
+    assertThat(analysis.routes())
+        .flatExtracting(Route::effects)
+        .extracting(e -> e.operation() + " " + e.resource().arn())
+        .containsExactlyInAnyOrder(
+            "Scan arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Orders",
+            "GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Users");
     assertThat(analysis.diagnostics()).noneMatch(d -> d.code().equals("ambiguous-type"));
   }
 
