@@ -101,7 +101,32 @@ public final class CodeScopes {
       reportAmbiguities(scope);
       scopes.add(scope);
     }
-    return new CodeScopes(workspace, scopes);
+    CodeScopes result = new CodeScopes(workspace, scopes);
+    functions.forEach(result::reportHandlerOutside);
+    return result;
+  }
+
+  /**
+   * A handler class the repository declares, but not in the function's code: the function gets
+   * no routes from another function's copy, and says so.
+   */
+  private void reportHandlerOutside(LambdaFunction function) {
+    if (function.handlerClass() == null) {
+      return;
+    }
+    Scope scope = ofFunction(function.logicalId());
+    List<TypeDeclaration<?>> declared = workspace.types().declarations(function.handlerClass());
+    if (declared.isEmpty() || scope.workspace().findType(function.handlerClass()).isPresent()) {
+      return;
+    }
+    workspace.diagnostics().warning(
+        "handler-outside-codeuri",
+        function.logicalId() + "'s handler " + function.handlerClass()
+            + " is not in its code (" + display(scope.folder()) + ") but only in "
+            + String.join(", ", declared.stream().map(t -> workspace.ref(t).file()).toList())
+            + "; ficus does not give it another function's code, so its routes and permissions are"
+            + " missing.",
+        function.source());
   }
 
   /** The scopes, sorted by folder ({@code ""}, the whole repository, first). */

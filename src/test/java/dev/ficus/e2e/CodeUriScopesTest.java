@@ -9,6 +9,7 @@ import dev.ficus.model.Route;
 import dev.ficus.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,13 @@ class CodeUriScopesTest {
     // WriteFunction names app.App, but its folder holds none: ReadFunction's code is not its code.
     assertThat(actionsByRoute(analysis)).containsExactly(Map.entry("GET / ReadFunction", "[dynamodb:Scan]"));
     assertThat(actionsByFunction(analysis)).containsExactly(Map.entry("ReadFunction", "[dynamodb:Scan]"));
+    assertThat(analysis.diagnostics())
+        .filteredOn(d -> d.code().equals("handler-outside-codeuri"))
+        .extracting(d -> d.message() + " @ " + d.source())
+        .containsExactly(
+            "WriteFunction's handler app.App is not in its code (WriteFunction) but only in"
+                + " ReadFunction/src/main/java/app/App.java; ficus does not give it another function's"
+                + " code, so its routes and permissions are missing. @ template.yaml:16");
   }
 
   @Test
@@ -308,6 +316,30 @@ class CodeUriScopesTest {
             "Scan arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Orders",
             "GetItem arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/Users");
     assertThat(analysis.diagnostics()).noneMatch(d -> d.code().equals("ambiguous-type"));
+  }
+
+  @Test
+  void anEntryPointIsAnalyzedInTheCodeOfTheFolderHoldingIt() throws Exception {
+    Path dir = TestRepo.create()
+        .file("template.yaml", TEMPLATE)
+        .file("ReadFunction/src/main/java/app/App.java", app("dynamodb.scan(b -> b.tableName(\"Items\"));"))
+        .file("WriteFunction/src/main/java/app/App.java", HANDLER_WITH_STORE)
+        .file("WriteFunction/src/main/java/app/Store.java", store("dynamodb.putItem(b -> b.tableName(\"Items\"));"))
+        .file("WriteFunction/src/main/java/app/Job.java", """
+            package app;
+
+            public class Job {
+              public static void main(String[] args) {
+                new Store().run();
+              }
+            }
+            """)
+        .writeTo(Files.createTempDirectory("ficus-codeuri-"));
+
+    Analysis analysis =
+        new AnalysisPipeline(new AnalysisPipeline.Options(false, false, List.of("app.Job#main"))).analyze(dir);
+
+    assertThat(actionsByFunction(analysis)).containsEntry("app.Job#main", "[dynamodb:PutItem]");
   }
 
   private static Map<String, String> actionsByRoute(Analysis analysis) {
