@@ -40,6 +40,8 @@ public final class TypeIndex {
   private final Map<String, List<TypeDeclaration<?>>> declared = new TreeMap<>();
   private final Map<CompilationUnit, JavaSource> sourceByUnit = new IdentityHashMap<>();
   private final List<Ambiguity> ambiguities = new ArrayList<>();
+  private final List<JavaSource> visible;
+  private final java.util.Set<String> packages = new java.util.HashSet<>();
 
   TypeIndex(List<JavaSource> sources) {
     this(sources, sources, "");
@@ -51,6 +53,7 @@ public final class TypeIndex {
    * @param preferred folder relative to the root whose declarations win; {@code ""} for none
    */
   TypeIndex(List<JavaSource> all, List<JavaSource> visible, String preferred) {
+    this.visible = List.copyOf(visible);
     for (JavaSource source : all) {
       sourceByUnit.put(source.unit(), source);
     }
@@ -114,6 +117,18 @@ public final class TypeIndex {
   /** Names that stay ambiguous, sorted by name; nested types of an ambiguous type are left out. */
   public List<Ambiguity> ambiguities() {
     return List.copyOf(ambiguities);
+  }
+
+  /** True when some file of the repository (as this index sees it) declares {@code packageName}. */
+  public boolean hasPackage(String packageName) {
+    synchronized (packages) {
+      if (packages.isEmpty()) {
+        for (JavaSource source : visible) {
+          source.unit().getPackageDeclaration().ifPresent(p -> packages.add(p.getNameAsString()));
+        }
+      }
+      return packages.contains(packageName);
+    }
   }
 
   Optional<JavaSource> sourceOf(CompilationUnit unit) {
