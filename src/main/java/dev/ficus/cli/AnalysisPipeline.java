@@ -24,14 +24,17 @@ import dev.ficus.routes.ExtractedRoute;
 import dev.ficus.routes.RouteCodes;
 import dev.ficus.routes.RouteContext;
 import dev.ficus.routes.RouteExtractors;
+import dev.ficus.workspace.CodeScopes;
 import dev.ficus.workspace.SourceFiles;
 import dev.ficus.workspace.Workspace;
 import dev.ficus.workspace.WorkspaceLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -95,30 +98,54 @@ public final class AnalysisPipeline {
     String parsed = workspace.sources().size() + (workspace.sources().size() == 1 ? " file" : " files") + " parsed";
     progress.update(parsed + "; reading the IaC and finding routes");
     IacModel iac = new IacReader().read(workspace);
-    RouteContext context = new RouteContext(workspace, iac, diagnostics);
-    List<ExtractedRoute> extracted = RouteExtractors.builtIn().extractAll(context);
+    // Each function's code is the code under its CodeUri: one pass per code folder (usually one).
+    CodeScopes scopes = CodeScopes.of(workspace, iac.functions());
+    List<ExtractedRoute> extracted = new ArrayList<>();
+    Map<CodeScopes.Scope, List<ExtractedRoute>> extractedByScope = new LinkedHashMap<>();
+    for (CodeScopes.Scope scope : scopes.all()) {
+      IacModel seen = scopes.all().size() == 1 ? iac : iacSeenBy(scopes, scope, iac);
+      RouteContext context = new RouteContext(scope.workspace(), seen, diagnostics);
+      List<ExtractedRoute> own =
+          RouteExtractors.builtIn().extractAll(context).stream()
+              .filter(e -> scopes.owns(scope, e.route()))
+              .toList();
+      extractedByScope.put(scope, own);
+      extracted.addAll(own);
+    }
 
     String found = parsed + ", " + extracted.size() + (extracted.size() == 1 ? " route" : " routes") + " found";
     progress.update(found + "; following calls to the AWS SDK");
-    CallGraph graph = CallGraph.build(workspace);
-    EffectAnalyzer effects = new EffectAnalyzer(workspace, iac, SdkCatalog.load(), graph);
-    CodeFootprint footprint = new CodeFootprint(workspace, graph);
+    SdkCatalog catalog = SdkCatalog.load();
     List<Route> routes = new ArrayList<>();
-    for (ExtractedRoute e : extracted) {
-      Route r = e.route();
-      LambdaFunction function = r.function() == null ? null : iac.function(r.function()).orElse(null);
-      routes.add(
-          r.withEffects(effects.effectsOf(r.handler(), e.entryCode(), function))
-              .withClasses(footprint.classesRunBy(e.entryCode())));
+    List<dev.ficus.model.RouteCode> code = new ArrayList<>();
+    List<FunctionEffects> functionEffects = new ArrayList<>();
+    Map<CodeScopes.Scope, EffectAnalyzer> effectsByScope = new LinkedHashMap<>();
+    Map<CodeScopes.Scope, CodeFootprint> footprints = new LinkedHashMap<>();
+    for (Map.Entry<CodeScopes.Scope, List<ExtractedRoute>> s : extractedByScope.entrySet()) {
+      Workspace view = s.getKey().workspace();
+      CallGraph graph = CallGraph.build(view);
+      EffectAnalyzer effects = new EffectAnalyzer(view, iac, catalog, graph);
+      CodeFootprint footprint = new CodeFootprint(view, graph);
+      List<Route> scopeRoutes = new ArrayList<>();
+      for (ExtractedRoute e : s.getValue()) {
+        Route r = e.route();
+        LambdaFunction function = r.function() == null ? null : iac.function(r.function()).orElse(null);
+        scopeRoutes.add(
+            r.withEffects(effects.effectsOf(r.handler(), e.entryCode(), function))
+                .withClasses(footprint.classesRunBy(e.entryCode())));
+      }
+      code.addAll(RouteCodes.of(s.getValue(), view, iac, diagnostics));
+      functionEffects.addAll(functionEffects(view, iac, s.getKey().functions(), effects, scopeRoutes));
+      routes.addAll(scopeRoutes);
+      effectsByScope.put(s.getKey(), effects);
+      footprints.put(s.getKey(), footprint);
     }
     ApiRouteCoverage.check(routes, iac, diagnostics);
-    List<dev.ficus.model.RouteCode> code = RouteCodes.of(extracted, workspace, iac, diagnostics);
 
     List<LambdaFunction> functions = new ArrayList<>(iac.functions());
-    List<FunctionEffects> functionEffects =
-        new ArrayList<>(functionEffects(workspace, iac, effects, routes));
     for (String entry : options.entries()) {
-      entryFunction(workspace, effects, entry, diagnostics)
+      CodeScopes.Scope scope = scopes.ofClass(className(entry));
+      entryFunction(scope.workspace(), effectsByScope.get(scope), entry, diagnostics)
           .ifPresent(
               e -> {
                 functions.add(e.function());
@@ -132,18 +159,37 @@ public final class AnalysisPipeline {
         Linter.builtIn()
             .run(new RuleContext(workspace, iac, routes, byFunction, lintOptions, diagnostics));
     progress.update(found + "; done");
-    TreeSet<String> reached = new TreeSet<>();
-    routes.forEach(r -> reached.addAll(r.classes()));
+    Map<String, dev.ficus.model.ClassInfo> classes = new TreeMap<>();
+    for (Map.Entry<CodeScopes.Scope, CodeFootprint> f : footprints.entrySet()) {
+      TreeSet<String> reached = new TreeSet<>();
+      routes.stream()
+          .filter(r -> scopes.owns(f.getKey(), r))
+          .forEach(r -> reached.addAll(r.classes()));
+      // A name two scopes both declare is one entry of the report: the first scope's.
+      f.getValue().classInfo(reached).forEach(c -> classes.putIfAbsent(c.name(), c));
+    }
     return new Analysis(
         routes,
         functions,
         findings,
         diagnostics.sorted(),
-        footprint.classInfo(reached),
+        List.copyOf(classes.values()),
         functionEffects,
         iac.resources(),
         SourceFiles.of(workspace),
         code);
+  }
+
+  /** The IaC as the route extractors of one scope see it: its functions (CodeScopes#sees). */
+  private static IacModel iacSeenBy(CodeScopes scopes, CodeScopes.Scope scope, IacModel iac) {
+    List<LambdaFunction> seen = iac.functions().stream().filter(f -> scopes.sees(scope, f)).toList();
+    return new IacModel(seen, iac.resources(), iac.parameters(), iac.files());
+  }
+
+  /** The class part of {@code --entry CLASS#METHOD}; a malformed value is reported later. */
+  private static String className(String entry) {
+    int hash = entry.indexOf('#');
+    return hash <= 0 ? entry : entry.substring(0, hash);
   }
 
   private record EntryFunction(LambdaFunction function, FunctionEffects effects) {}
@@ -189,9 +235,12 @@ public final class AnalysisPipeline {
    * handler method does not show the controllers it reaches), and its cold-start effects apart.
    */
   private static List<FunctionEffects> functionEffects(
-      Workspace workspace, IacModel iac, EffectAnalyzer effects, List<Route> routes) {
+      Workspace workspace, IacModel iac, Set<String> ids, EffectAnalyzer effects, List<Route> routes) {
     List<FunctionEffects> out = new ArrayList<>();
     for (LambdaFunction f : iac.functions()) {
+      if (!ids.contains(f.logicalId())) {
+        continue;
+      }
       TreeSet<AwsEffect> all = new TreeSet<>();
       routes.stream().filter(r -> f.logicalId().equals(r.function())).forEach(r -> all.addAll(r.effects()));
       List<AwsEffect> init = List.of();

@@ -43,6 +43,22 @@ public final class Workspace {
     this.diagnostics = diagnostics;
   }
 
+  /**
+   * The part of a workspace one function's code is (see {@link CodeScopes}): only the visible
+   * sources and configuration files (the latter in the order their values win), and a repeated
+   * type name resolved to its declaration under {@code preferred}.
+   */
+  Workspace(Workspace whole, List<JavaSource> visible, List<String> configFiles, String preferred) {
+    this.root = whole.root;
+    this.sources = List.copyOf(visible);
+    this.sourceRoots = this.sources.stream().map(JavaSource::sourceRoot).distinct().sorted().toList();
+    this.iacFiles = whole.iacFiles;
+    this.configFiles = List.copyOf(configFiles);
+    this.types = new TypeIndex(whole.sources, this.sources, preferred);
+    this.typeSolver = whole.typeSolver;
+    this.diagnostics = whole.diagnostics;
+  }
+
   /** The repository root, absolute and normalized. */
   public Path root() {
     return root;
@@ -66,7 +82,10 @@ public final class Workspace {
     return iacFiles;
   }
 
-  /** {@code application.properties|yml|yaml} files (main resources), relative, sorted. */
+  /**
+   * {@code application.properties|yml|yaml} files (main resources), relative, sorted; in a
+   * function's view ({@link CodeScopes}) those of its own folder come first.
+   */
   public List<String> configFiles() {
     return configFiles;
   }
