@@ -137,11 +137,16 @@ final class ScaffoldCommand implements Callable<Integer> {
           "Wrote " + project.files().size() + " files to " + out + ": " + plan.services().size() + " services, "
               + plan.functions().size() + " functions, " + plan.phases().size() + " phases.");
     }
-    if (!project.notes().isEmpty()) {
-      stdout.println(project.notes().size() + " things ficus could not carry over (also in MIGRATION.md):");
-      for (ScaffoldNote note : project.notes()) {
-        stdout.println("  - " + (note.function() == null ? "" : note.function() + ": ") + note.message());
-      }
+    // A note made at several places (each phase's template, say) is said once here; MIGRATION.md
+    // keeps every place.
+    java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+    for (ScaffoldNote note : project.notes()) {
+      lines.add((note.function() == null ? "" : note.function() + ": ") + note.message());
+    }
+    if (!lines.isEmpty()) {
+      stdout.println(lines.size() + (lines.size() == 1 ? " thing" : " things")
+          + " ficus could not carry over (also in MIGRATION.md):");
+      lines.forEach(line -> stdout.println("  - " + line));
     }
     stdout.flush();
     return ExitCode.OK.code();

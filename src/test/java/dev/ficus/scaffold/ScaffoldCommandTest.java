@@ -30,6 +30,8 @@ class ScaffoldCommandTest {
     assertThat(run.out()).contains("Wrote ").contains("services");
     assertThat(out.resolve("pom.xml")).exists();
     assertThat(out.resolve("services/orders/pom.xml")).exists();
+    java.util.List<String> noteLines = run.out().lines().filter(l -> l.startsWith("  - ")).toList();
+    assertThat(noteLines).as("a note made for several files is said once").doesNotHaveDuplicates();
   }
 
   @Test
