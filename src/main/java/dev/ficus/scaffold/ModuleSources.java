@@ -17,7 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Copies the monolith's files into the modules: each service gets the files its routes run and
+ * Copies the monolith's files into the modules: each service gets the files its routes run (and
+ * its event functions' handler classes, which move unchanged) and
  * every file those name (so that the copy compiles), and files that several services need go to
  * the shared module, together with everything they name in turn. Files are copied whole and
  * unchanged: the generated handlers are the only new code.
@@ -44,6 +45,10 @@ public final class ModuleSources implements ProjectPart {
       for (PlannedFunction function : service.functions()) {
         TreeSet<String> own = new TreeSet<>();
         context.routeOf(function).ifPresent(r -> own.addAll(r.classes()));
+        if (function.isEvent()) {
+          // An event function's own handler class, unchanged, and everything it names.
+          own.add(context.layout().handlerOf(function).qualifiedName());
+        }
         own.removeAll(context.replacedClasses(module.dir()));
         seeds.addAll(own);
         context.recordFunctionFiles(function.name(), closure(own, byType, byPath));
