@@ -59,7 +59,11 @@ mvn package
 sam deploy --guided --template-file ${phase.template}
 ```
 
+<#if phase.moves?has_content>
 Test, against the stack's `ApiUrl` output:
+<#else>
+Test:
+</#if>
 
 <#list phase.moves as move>
 - `curl -i -X ${move.method} "$API_URL${move.sample}"` reaches ${move.function} (its log group
