@@ -47,7 +47,13 @@ public final class ModuleSources implements ProjectPart {
         context.routeOf(function).ifPresent(r -> own.addAll(r.classes()));
         if (function.isEvent()) {
           // An event function's own handler class, unchanged, and everything it names.
-          own.add(context.layout().handlerOf(function).qualifiedName());
+          String handler = context.layout().handlerOf(function).qualifiedName();
+          own.add(handler);
+          if (fileOf(handler, byType) == null) {
+            context.note(function.name(), module.dir(), "The handler class " + handler + " is not in the"
+                + " repository's main sources, so the module does not carry it; add it, or the library"
+                + " that has it, by hand.");
+          }
         }
         own.removeAll(context.replacedClasses(module.dir()));
         seeds.addAll(own);
