@@ -17,6 +17,12 @@ one function on one API.
 4. The new stack has an API of its own. Once phase 1 is deployed and tested, move clients to it
    (a custom domain's base path mapping is the usual switch); the monolith's own stack stays as it
    is until the last phase has run well.
+<#if monolithNotifications?has_content>
+
+<#list monolithNotifications as n>
+- ${n}
+</#list>
+</#if>
 
 ## Phases
 
@@ -25,11 +31,23 @@ one function on one API.
 
 Why now: ${phase.reason}.
 
+<#if phase.moves?has_content>
 | route | new function | service |
 |---|---|---|
 <#list phase.moves as move>
 | ${move.route} | ${move.function} | ${move.service} |
 </#list>
+</#if>
+<#if phase.events?has_content>
+<#if phase.moves?has_content>
+
+</#if>
+| trigger | new function | service | moves from |
+|---|---|---|---|
+<#list phase.events as e>
+| ${e.label} | ${e.function} | ${e.service} | ${e.monolith} |
+</#list>
+</#if>
 
 After this phase the new functions serve ${phase.extracted} of ${routeCount} routes; the monolith
 serves ${routeCount - phase.extracted}.
@@ -41,11 +59,29 @@ mvn package
 sam deploy --guided --template-file ${phase.template}
 ```
 
+<#if phase.moves?has_content>
 Test, against the stack's `ApiUrl` output:
+<#else>
+Test:
+</#if>
 
 <#list phase.moves as move>
 - `curl -i -X ${move.method} "$API_URL${move.sample}"` reaches ${move.function} (its log group
   `/aws/lambda/<its physical name>` shows the request) and answers as the monolith did.
+</#list>
+<#list phase.events as e>
+- ${e.function} (moved whole from ${e.monolith}, its own handler class unchanged):
+<#list e.steps as step>
+  ${step}
+</#list>
+<#if e.notification??>
+
+```yaml
+${e.notification}
+```
+
+</#if>
+  Roll back: ${e.rollback}.
 </#list>
 - Every route not moved yet still answers from the monolith (${phase.kept} route(s)).
 - The new functions' logs show no `AccessDenied`: their policies hold only what the analysis found.
@@ -59,6 +95,20 @@ its monolith takes the routes again through its catch-all routes.
 The root `template.yaml` is the last phase's template, with paths relative to the project root:
 `sam deploy --guided` there deploys the end state.
 
+<#if eventFunctions?has_content>
+## Event functions
+
+Each keeps its handler class and its triggers. What a trigger needs to reach the function is not in
+its policy: SAM adds it, except for a bucket in another stack, for which ficus writes the
+permission itself (docs/scaffold.md has the table).
+
+| function | triggers | SAM adds | its policy holds | add by hand |
+|---|---|---|---|---|
+<#list eventFunctions as e>
+| ${e.function} | ${e.triggers} | ${e.sam} | ${e.policy} | ${e.byHand} |
+</#list>
+
+</#if>
 ## Policies
 
 Each new function's inline policy is also in `policies/<Function>.json`. Its ARNs keep the

@@ -12,6 +12,18 @@ needs only the files counted for it.
 | ${f.name} | `${f.route}` | `${f.handler}` | `${f.module}` | ${f.files} of ${monolithFiles} | ${f.actions} (${f.monolithActions}) |
 </#list>
 
+<#if eventFunctions?has_content>
+Event functions move whole: their handler is the repository's own class, copied unchanged. What
+their triggers need is not in their policy; SAM adds it (or, for a bucket in another stack, the
+template's AWS::Lambda::Permission grants it):
+
+| function | triggers | SAM adds | its policy holds | add by hand |
+|---|---|---|---|---|
+<#list eventFunctions as e>
+| ${e.function} | ${e.triggers} | ${e.sam} | ${e.policy} | ${e.byHand} |
+</#list>
+
+</#if>
 ## Modules
 
 | module | files | libraries |

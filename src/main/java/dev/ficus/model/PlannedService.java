@@ -8,7 +8,8 @@ import java.util.Objects;
  * with the code that moves with them and the data they own.
  *
  * @param name kebab-case, unique within the plan ({@code orders}, {@code admin-users})
- * @param functions one per route, sorted by route
+ * @param functions one per route, sorted by route, then the event functions that join the
+ *     service, sorted by their id
  * @param classes the repository classes only this service runs: they move into its module
  * @param writes resource ARNs (tables, buckets, queues) the service writes: the data it owns
  * @param reads resource ARNs it only reads
@@ -30,6 +31,11 @@ public record PlannedService(
 
   /** The ids ({@code GET /orders}) of the routes this service serves. */
   public List<String> routes() {
-    return functions.stream().map(PlannedFunction::route).toList();
+    return functions.stream().filter(f -> !f.isEvent()).map(PlannedFunction::route).toList();
+  }
+
+  /** The event functions that join this service, as they are named in its module. */
+  public List<PlannedFunction> eventFunctions() {
+    return functions.stream().filter(PlannedFunction::isEvent).toList();
   }
 }

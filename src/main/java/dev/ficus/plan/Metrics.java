@@ -64,14 +64,17 @@ public final class Metrics {
     Structural s = structural(partition, calls);
     List<PlannedFunction> functions =
         services.stream().flatMap(x -> x.functions().stream()).toList();
+    // An event function moves whole: it is not cut out of a monolith, so it has no reduction to count.
     double actions =
         functions.stream()
+            .filter(f -> !f.isEvent())
             .filter(f -> f.permissions().monolithActions() > 0)
             .mapToDouble(f -> f.permissions().actionReduction())
             .average()
             .orElse(0);
     double resources =
         functions.stream()
+            .filter(f -> !f.isEvent())
             .filter(f -> f.permissions().monolithResources() > 0)
             .mapToDouble(f -> f.permissions().resourceReduction())
             .average()

@@ -1,5 +1,6 @@
 package dev.ficus.plan;
 
+import dev.ficus.cluster.AffinityWeights;
 import dev.ficus.cluster.DataAccess;
 import dev.ficus.cluster.DataAccess.Access;
 import dev.ficus.cluster.Partition;
@@ -40,13 +41,31 @@ public final class PlanBuilder {
    * @param groups the routes of each service
    * @param serviceNames a name per group, or null to derive them
    * @param functionNames function names chosen by a user, by route id; the others are derived
-   * @param pinnedPhases route ids per phase as a user fixed them, or null to compute the order
+   * @param pinnedPhases route ids (and event function ids) per phase as a user fixed them, or
+   *     null to compute the order
+   * @param eventServices the service a user put each event function in, by the function's id;
+   *     the others join a service by affinity ({@link EventFunctions})
    */
   public record Layout(
       List<List<Route>> groups,
       List<String> serviceNames,
       Map<String, String> functionNames,
-      List<List<String>> pinnedPhases) {}
+      List<List<String>> pinnedPhases,
+      Map<String, String> eventServices) {
+
+    public Layout {
+      eventServices = eventServices == null ? Map.of() : Map.copyOf(eventServices);
+    }
+
+    /** The decisions of a plan without event functions placed by hand. */
+    public Layout(
+        List<List<Route>> groups,
+        List<String> serviceNames,
+        Map<String, String> functionNames,
+        List<List<String>> pinnedPhases) {
+      this(groups, serviceNames, functionNames, pinnedPhases, Map.of());
+    }
+  }
 
   private final Analysis analysis;
   private final DataAccess access;
@@ -89,11 +108,46 @@ public final class PlanBuilder {
     Map<Route, Map<String, Access>> accessOf = new HashMap<>();
     analysis.routes().forEach(r -> accessOf.put(r, access.of(r)));
 
+    // Event functions: each joins a service (the user's, else by affinity, else its own).
+    List<EventFunctions.Event> events = EventFunctions.of(analysis, diagnostics);
+    Map<String, Set<String>> routeClasses = new TreeMap<>();
+    Map<String, Map<String, Access>> routeAccess = new TreeMap<>();
+    serviceNames.forEach(n -> routeClasses.put(n, new TreeSet<>()));
+    for (Route route : analysis.routes()) {
+      String service = serviceOf.get(route);
+      routeClasses.computeIfAbsent(service, k -> new TreeSet<>()).addAll(route.classes());
+      Map<String, Access> merged = routeAccess.computeIfAbsent(service, k -> new TreeMap<>());
+      accessOf.get(route).forEach((k, a) -> merged.merge(k, a, (x, y) -> x == Access.WRITE ? x : y));
+    }
+    AffinityWeights affinity = affinityWeights(weights);
+    Map<String, String> eventService = new LinkedHashMap<>();
+    Map<String, Map<String, Access>> eventAccess = new HashMap<>();
+    Set<String> takenServices = new TreeSet<>(serviceNames);
+    for (EventFunctions.Event event : events) {
+      Map<String, Access> own = EventFunctions.access(event.effects(), access);
+      eventAccess.put(event.id(), own);
+      String service = layout.eventServices().get(event.id());
+      if (service == null) {
+        service = EventFunctions.affinity(event, routeClasses, routeAccess, own, affinity);
+      }
+      if (service == null) {
+        service = EventFunctions.serviceName(event.id(), takenServices);
+      }
+      takenServices.add(service);
+      eventService.put(event.id(), service);
+    }
+    Map<String, String> eventNames = eventNames(events, layout.functionNames(), functionNames);
+
     // Classes: who runs what.
     Map<String, Set<String>> servicesOfClass = new TreeMap<>();
     for (Route route : analysis.routes()) {
       for (String c : route.classes()) {
         servicesOfClass.computeIfAbsent(c, k -> new TreeSet<>()).add(serviceOf.get(route));
+      }
+    }
+    for (EventFunctions.Event event : events) {
+      for (String c : event.classes()) {
+        servicesOfClass.computeIfAbsent(c, k -> new TreeSet<>()).add(eventService.get(event.id()));
       }
     }
     Map<String, String> owner = new TreeMap<>();
@@ -111,9 +165,12 @@ public final class PlanBuilder {
     Map<String, Set<String>> writers = new TreeMap<>();
     Map<String, Set<String>> writes = new TreeMap<>();
     Map<String, Set<String>> reads = new TreeMap<>();
-    for (Route route : analysis.routes()) {
-      String service = serviceOf.get(route);
-      accessOf.get(route).forEach(
+    List<Map.Entry<String, Map<String, Access>>> uses = new ArrayList<>();
+    analysis.routes().forEach(r -> uses.add(Map.entry(serviceOf.get(r), accessOf.get(r))));
+    events.forEach(e -> uses.add(Map.entry(eventService.get(e.id()), eventAccess.get(e.id()))));
+    for (Map.Entry<String, Map<String, Access>> use : uses) {
+      String service = use.getKey();
+      use.getValue().forEach(
           (key, a) -> {
             if (a == Access.WRITE) {
               writers.computeIfAbsent(key, k -> new TreeSet<>()).add(service);
@@ -124,11 +181,32 @@ public final class PlanBuilder {
           });
     }
 
+    Map<String, List<PlannedFunction>> eventFunctions = new LinkedHashMap<>();
+    for (EventFunctions.Event event : events) {
+      List<PolicyStatement> policy = Policies.of("Function " + event.id(), event.effects(), diagnostics);
+      eventFunctions
+          .computeIfAbsent(eventService.get(event.id()), k -> new ArrayList<>())
+          .add(
+              new PlannedFunction(
+                  eventNames.get(event.id()),
+                  event.id(),
+                  null,
+                  null,
+                  event.function().handler(),
+                  event.id(),
+                  policy,
+                  Policies.environment(event.effects(), event.function()),
+                  Policies.permissions(policy, Policies.Totals.of(List.of(policy))),
+                  event.triggers()));
+    }
+
     List<PlannedService> services = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      String name = serviceNames.get(i);
+    List<String> allNames = new ArrayList<>(serviceNames);
+    eventService.values().stream().filter(n -> !allNames.contains(n)).distinct().forEach(allNames::add);
+    for (int i = 0; i < allNames.size(); i++) {
+      String name = allNames.get(i);
       List<PlannedFunction> functions = new ArrayList<>();
-      for (Route route : groups.get(i)) {
+      for (Route route : i < groups.size() ? groups.get(i) : List.<Route>of()) {
         List<PolicyStatement> policy = policies.get(route);
         functions.add(
             new PlannedFunction(
@@ -142,6 +220,7 @@ public final class PlanBuilder {
                 Policies.environment(route, monoliths.get(route.function())),
                 Policies.permissions(policy, totals.get(String.valueOf(route.function())))));
       }
+      functions.addAll(eventFunctions.getOrDefault(name, List.of()));
       Set<String> written = writes.getOrDefault(name, Set.of());
       List<String> readOnly =
           reads.getOrDefault(name, Set.of()).stream().filter(k -> !written.contains(k)).toList();
@@ -210,13 +289,78 @@ public final class PlanBuilder {
     shared.forEach(c -> c.services().forEach(s -> sharedClassesOf.merge(s, 1, Integer::sum)));
 
     boolean pinned = layout.pinnedPhases() != null;
-    List<Phase> phases =
-        pinned
-            ? Phases.pinned(layout.pinnedPhases(), serviceOf)
-            : Phases.compute(services, analysis.routes(), serviceOf, access, accessOf, writers, crossCalls, sharedClassesOf);
+    List<Phase> phases;
+    if (pinned) {
+      Map<String, String> serviceOfId = new TreeMap<>();
+      serviceOf.forEach((route, service) -> serviceOfId.put(route.id(), service));
+      serviceOfId.putAll(eventService);
+      List<List<String>> order = new ArrayList<>(layout.pinnedPhases());
+      Set<String> listed = new HashSet<>();
+      order.forEach(listed::addAll);
+      for (EventFunctions.Event event : events) {
+        if (!listed.contains(event.id())) {
+          order.add(List.of(event.id()));
+          diagnostics.add(
+              Diagnostic.note(
+                  "event-function-unpinned",
+                  "The pinned phases do not name the event function " + event.id() + "; it leaves"
+                      + " in a phase of its own after them.",
+                  null));
+        }
+      }
+      phases = Phases.pinned(order, serviceOfId);
+    } else {
+      List<Phases.EventUnit> eventUnits = new ArrayList<>();
+      for (EventFunctions.Event event : events) {
+        String service = eventService.get(event.id());
+        Map<String, Access> own = eventAccess.get(event.id());
+        boolean writing = event.effects().stream().anyMatch(access::writes);
+        int sharedKeys = (int) own.entrySet().stream()
+            .filter(e -> e.getValue() == Access.WRITE && writers.getOrDefault(e.getKey(), Set.of()).size() > 1)
+            .count();
+        eventUnits.add(
+            new Phases.EventUnit(
+                event.id(), service, writing, sharedKeys,
+                event.triggers().stream().map(dev.ficus.model.Trigger::kind).distinct().sorted().toList()));
+      }
+      phases = Phases.compute(services, analysis.routes(), serviceOf, access, accessOf, writers, crossCalls, sharedClassesOf, eventUnits);
+    }
     PlanMetrics metrics =
         Metrics.of(analysis, serviceOf, services, shared.size(), (int) writers.values().stream().filter(w -> w.size() > 1).count());
     return new Plan(strategy, weights, services, shared, phases, pinned, conflicts, metrics, diagnostics);
+  }
+
+  /**
+   * Every event function's name: the user's where given, else its logical id, numbered when a
+   * route's function already has that name.
+   */
+  private static Map<String, String> eventNames(
+      List<EventFunctions.Event> events, Map<String, String> chosen, Map<Route, String> routeNames) {
+    Set<String> taken = new HashSet<>(routeNames.values());
+    Map<String, String> result = new TreeMap<>();
+    for (EventFunctions.Event event : events) {
+      String name = chosen.getOrDefault(event.id(), event.id());
+      String base = name;
+      for (int n = 2; taken.contains(name); n++) {
+        name = base + n;
+      }
+      taken.add(name);
+      result.put(event.id(), name);
+    }
+    return result;
+  }
+
+  /** The affinity weights of a plan's weight map; a weight it lacks keeps its default. */
+  private static AffinityWeights affinityWeights(Map<String, Double> weights) {
+    Map<String, Double> all = new LinkedHashMap<>(AffinityWeights.defaults().asMap());
+    weights.forEach((k, v) -> {
+      if (all.containsKey(k) && v != null && v >= 0 && !v.isInfinite()) {
+        all.put(k, v);
+      }
+    });
+    return new AffinityWeights(
+        all.get("code"), all.get("data"), all.get("path"),
+        all.get("writeWrite"), all.get("readWrite"), all.get("readRead"));
   }
 
   /** Every route's function name: the user's where given, derived and numbered otherwise. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -78,6 +79,12 @@ public final class PlanFile {
     // Two functions of one repository may serve the same route id: they move together.
     Map<String, List<Route>> routesById = new LinkedHashMap<>();
     analysis.routes().forEach(r -> routesById.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
+    // Event functions are named by their logical id; the plan's other fields about them are
+    // recomputed like a route function's.
+    Set<String> eventIds = new TreeSet<>();
+    EventFunctions.of(analysis, new ArrayList<>()).forEach(e -> eventIds.add(e.id()));
+    Map<String, String> eventServices = new TreeMap<>();
+    Map<String, Integer> eventLines = new HashMap<>();
 
     // Services and their routes.
     List<List<Route>> groups = new ArrayList<>();
@@ -115,12 +122,33 @@ public final class PlanFile {
         continue;
       }
       List<Route> group = new ArrayList<>();
+      boolean hasEvents = false;
       for (LocatedJson f : functions.array()) {
         Map<String, LocatedJson> function = f.object();
         LocatedJson routeNode = function == null ? null : function.get("route");
         String routeId = routeNode == null ? null : routeNode.string();
+        LocatedJson monolithNode = function == null ? null : function.get("monolith");
+        if (routeId == null && monolithNode != null && monolithNode.string() != null
+            && function.get("triggers") != null) {
+          String id = monolithNode.string();
+          int line = monolithNode.line();
+          if (!eventIds.contains(id)) {
+            error(line, "unknown event function '" + id + "'; 'ficus analyze' lists the functions"
+                + " of the repository, and those with triggers and no routes are event functions");
+          } else if (eventServices.containsKey(id)) {
+            error(line, "event function '" + id + "' is in two services: " + eventServices.get(id)
+                + " (line " + eventLines.get(id) + ") and " + name);
+          } else {
+            eventServices.put(id, name);
+            eventLines.put(id, line);
+            hasEvents = true;
+            chooseName(function.get("name"), id, functionLines, functionNames);
+          }
+          continue;
+        }
         if (routeId == null) {
-          error(f.line(), "a function needs a 'route', e.g. \"route\": \"GET /orders/{id}\"");
+          error(f.line(), "a function needs a 'route', e.g. \"route\": \"GET /orders/{id}\","
+              + " or, for an event function, its 'monolith' and 'triggers'");
           continue;
         }
         int line = routeNode.line();
@@ -137,24 +165,13 @@ public final class PlanFile {
         serviceOfRoute.put(routeId, name);
         routeLines.put(routeId, line);
         group.addAll(route);
-        LocatedJson fname = function.get("name");
-        if (fname != null && fname.value() != null) {
-          String chosen = fname.string();
-          if (!Names.isLogicalId(chosen)) {
-            error(fname.line(), "bad function name " + quote(chosen)
-                + ": a CloudFormation logical id has only letters and digits");
-          } else if (functionLines.containsKey(chosen)) {
-            error(fname.line(), "duplicate function name '" + chosen + "' (first at line "
-                + functionLines.get(chosen) + ")");
-          } else {
-            functionLines.put(chosen, fname.line());
-            functionNames.put(routeId, chosen);
-          }
-        }
+        chooseName(function.get("name"), routeId, functionLines, functionNames);
       }
       if (!group.isEmpty()) {
         groups.add(group);
         names.add(name);
+      } else if (hasEvents) {
+        // A service of event functions only: the builder makes it from their placement.
       } else if (name != null) {
         notes.add(Diagnostic.note("empty-service",
             "Service '" + name + "' has no functions left in " + fileName + "; it was dropped.", null));
@@ -166,12 +183,20 @@ public final class PlanFile {
       }
     }
 
+    for (String id : eventIds) {
+      if (!eventServices.containsKey(id)) {
+        notes.add(Diagnostic.note("event-function-placed",
+            "Event function '" + id + "' is in no service of " + fileName + "; ficus placed it by"
+                + " affinity.", null));
+      }
+    }
+
     // Phases.
     List<List<String>> pinned = null;
     LocatedJson order = top.get("phaseOrder");
     String phaseOrder = order == null ? "computed" : order.string();
     if ("pinned".equals(phaseOrder)) {
-      pinned = readPhases(top.get("phases"), root.line(), routesById);
+      pinned = readPhases(top.get("phases"), root.line(), routesById, eventIds);
     } else if (!"computed".equals(phaseOrder)) {
       error(order.line(), "bad phase order " + quote(phaseOrder) + ": use \"computed\" or \"pinned\"");
     }
@@ -180,11 +205,31 @@ public final class PlanFile {
     }
     return new Result(
         new Edited(strategy == null ? "edited" : strategy, weights,
-            new PlanBuilder.Layout(groups, names, functionNames, pinned), notes),
+            new PlanBuilder.Layout(groups, names, functionNames, pinned, eventServices), notes),
         List.of());
   }
 
-  private List<List<String>> readPhases(LocatedJson phases, int rootLine, Map<String, List<Route>> routesById) {
+  /** Keeps a function's chosen name, keyed by its route id or event function id. */
+  private void chooseName(
+      LocatedJson fname, String id, Map<String, Integer> functionLines, Map<String, String> functionNames) {
+    if (fname == null || fname.value() == null) {
+      return;
+    }
+    String chosen = fname.string();
+    if (!Names.isLogicalId(chosen)) {
+      error(fname.line(), "bad function name " + quote(chosen)
+          + ": a CloudFormation logical id has only letters and digits");
+    } else if (functionLines.containsKey(chosen)) {
+      error(fname.line(), "duplicate function name '" + chosen + "' (first at line "
+          + functionLines.get(chosen) + ")");
+    } else {
+      functionLines.put(chosen, fname.line());
+      functionNames.put(id, chosen);
+    }
+  }
+
+  private List<List<String>> readPhases(
+      LocatedJson phases, int rootLine, Map<String, List<Route>> routesById, Set<String> eventIds) {
     if (phases == null || phases.array() == null) {
       error(phases == null ? rootLine : phases.line(), "bad phase: \"phaseOrder\": \"pinned\" needs a 'phases' array");
       return null;
@@ -211,15 +256,21 @@ public final class PlanFile {
         continue;
       }
       lineOfNumber.put(n, numberNode.line());
-      LocatedJson routes = phase.get("routes");
-      if (routes == null || routes.array() == null || routes.array().isEmpty()) {
+      List<LocatedJson> entries = new ArrayList<>();
+      for (String key : List.of("routes", "functions")) {
+        LocatedJson list = phase.get(key);
+        if (list != null && list.array() != null) {
+          entries.addAll(list.array());
+        }
+      }
+      if (entries.isEmpty()) {
         error(numberNode.line(), "bad phase: phase " + n + " has no routes");
         continue;
       }
       List<String> ids = new ArrayList<>();
-      for (LocatedJson r : routes.array()) {
+      for (LocatedJson r : entries) {
         String id = r.string();
-        if (id == null || !routesById.containsKey(id)) {
+        if (id == null || !(routesById.containsKey(id) || eventIds.contains(id))) {
           error(r.line(), "bad phase: unknown route " + quote(id) + " in phase " + n);
         } else if (phaseOfRoute.containsKey(id)) {
           error(r.line(), "bad phase: route '" + id + "' is in phase " + phaseOfRoute.get(id)

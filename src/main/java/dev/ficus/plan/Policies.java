@@ -32,16 +32,25 @@ public final class Policies {
    * reason the analysis gave.
    */
   public static List<PolicyStatement> of(Route route, List<Diagnostic> diagnostics) {
+    return of("Route " + route.id(), route.effects(), diagnostics);
+  }
+
+  /**
+   * The same for any code's effects ({@code subject} names it in diagnostics): an event function's
+   * handler and initialization effects together.
+   */
+  public static List<PolicyStatement> of(
+      String subject, List<AwsEffect> effects, List<Diagnostic> diagnostics) {
     Map<String, Set<String>> actions = new TreeMap<>();
     Map<String, Set<String>> reasons = new TreeMap<>();
-    for (AwsEffect effect : route.effects()) {
+    for (AwsEffect effect : effects) {
       String arn = effect.resource().arn();
       for (String action : effect.iamActions()) {
         if (action.contains("*")) {
           diagnostics.add(
               Diagnostic.warning(
                   "wildcard-action",
-                  "Route " + route.id() + " would need the action " + action
+                  subject + " would need the action " + action
                       + "; ficus never grants a wildcard action, add the exact actions by hand.",
                   effect.callSite()));
           continue;
@@ -77,16 +86,28 @@ public final class Policies {
    * out.
    */
   public static List<EnvBinding> environment(Route route, LambdaFunction monolith) {
+    return environment(route.effects(), monolith);
+  }
+
+  /**
+   * The same for any code's effects. An S3 object's bucket counts as used: code names the bucket
+   * ({@code MEDIA_BUCKET}) and builds the key itself.
+   */
+  public static List<EnvBinding> environment(List<AwsEffect> effects, LambdaFunction monolith) {
     if (monolith == null) {
       return List.of();
     }
     Set<String> used = new HashSet<>();
-    for (AwsEffect effect : route.effects()) {
+    for (AwsEffect effect : effects) {
       if (effect.resource().name() != null) {
         used.add(effect.resource().name());
       }
       if (!effect.resource().isWildcard()) {
         used.add(lastPart(effect.resource().arn()));
+        String key = DataAccess.resourceKey(effect.resource().arn());
+        if (key.contains(":s3:::")) {
+          used.add(key.substring(key.indexOf(":s3:::") + ":s3:::".length()));
+        }
       }
     }
     used.remove("");

@@ -154,7 +154,7 @@ public record Diagram(String title, List<Group> groups, List<Node> resources, Li
       String id = "g" + i;
       List<Node> nodes = new ArrayList<>();
       for (var f : s.functions()) {
-        nodes.add(new Node("n" + route++, Kind.ROUTE, f.route(), f.handler(), false));
+        nodes.add(new Node("n" + route++, Kind.ROUTE, f.label(), f.handler(), false));
       }
       groups.add(new Group(id, s.name(), nodes, conflictServices.contains(s.name())));
       for (String arn : s.writes()) {

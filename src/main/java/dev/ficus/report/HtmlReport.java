@@ -210,7 +210,7 @@ public final class HtmlReport {
         PlannedFunction.Permissions p = f.permissions();
         functions.add(
             new FunctionRow(
-                f.name(), f.route(),
+                f.name(), f.label(),
                 p.actions() + " of " + p.monolithActions(),
                 p.resources() + " of " + p.monolithResources(),
                 f.policy().stream().map(HtmlReport::statement).toList()));

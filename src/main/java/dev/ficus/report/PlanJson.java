@@ -12,9 +12,11 @@ import dev.ficus.model.PlannedFunction;
 import dev.ficus.model.PlannedService;
 import dev.ficus.model.PolicyStatement;
 import dev.ficus.model.SharedClass;
+import dev.ficus.model.Trigger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * plan.json, the file a user reviews and edits and {@code ficus scaffold} reads
@@ -42,12 +44,18 @@ public final class PlanJson {
       node.put("name", c.name());
       strings(node.putArray("services"), c.services());
     }
+    java.util.Set<String> eventIds = new java.util.HashSet<>();
+    plan.functions().stream().filter(PlannedFunction::isEvent).forEach(f -> eventIds.add(f.route()));
     ArrayNode phases = root.putArray("phases");
     for (Phase phase : plan.phases()) {
       ObjectNode node = phases.addObject();
       node.put("phase", phase.number());
       strings(node.putArray("services"), phase.services());
-      strings(node.putArray("routes"), phase.routes());
+      strings(node.putArray("routes"), phase.routes().stream().filter(r -> !eventIds.contains(r)).toList());
+      List<String> events = phase.routes().stream().filter(eventIds::contains).toList();
+      if (!events.isEmpty()) {
+        strings(node.putArray("functions"), events);
+      }
       node.put("reason", phase.reason());
     }
     ArrayNode conflicts = root.putArray("conflicts");
@@ -78,7 +86,9 @@ public final class PlanJson {
   private static ObjectNode function(PlannedFunction function) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("name", function.name());
-    node.put("route", function.route());
+    if (!function.isEvent()) {
+      node.put("route", function.route());
+    }
     node.put("handler", function.handler());
     if (function.monolith() != null) {
       node.put("monolith", function.monolith());
@@ -103,6 +113,24 @@ public final class PlanJson {
       }
       if (binding.physicalName() != null) {
         e.put("physicalName", binding.physicalName());
+      }
+    }
+    if (function.isEvent()) {
+      ArrayNode triggers = node.putArray("triggers");
+      for (Trigger trigger : function.triggers()) {
+        ObjectNode t = triggers.addObject();
+        t.put("kind", trigger.kind());
+        t.put("name", trigger.name());
+        if (trigger.target() != null) {
+          t.put("target", trigger.target());
+        }
+        if (!trigger.properties().isEmpty()) {
+          ObjectNode props = t.putObject("properties");
+          trigger.properties().forEach(props::put);
+        }
+        if (trigger.source() != null) {
+          t.set("source", JsonReport.source(trigger.source()));
+        }
       }
     }
     ObjectNode permissions = node.putObject("permissions");

@@ -10,6 +10,7 @@ import dev.ficus.model.PlannedFunction;
 import dev.ficus.model.PlannedService;
 import dev.ficus.model.PolicyStatement;
 import dev.ficus.model.SharedClass;
+import dev.ficus.model.Trigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -31,7 +32,10 @@ public final class PlanMarkdown {
     md.append("Strategy `").append(plan.strategy()).append("`: ")
         .append(m.services()).append(m.services() == 1 ? " service, " : " services, ")
         .append(m.functions()).append(m.functions() == 1 ? " function" : " functions")
-        .append(" (one per route), ").append(plan.phases().size())
+        .append(events(plan) == 0 ? " (one per route), "
+            : " (one per route, and " + events(plan) + " event "
+                + (events(plan) == 1 ? "function" : "functions") + " moved whole), ")
+        .append(plan.phases().size())
         .append(plan.phases().size() == 1 ? " phase " : " phases ")
         .append(plan.pinnedPhases() ? "pinned in the plan file" : "ordered by ficus, lowest risk first")
         .append(".\n\n");
@@ -40,7 +44,7 @@ public final class PlanMarkdown {
     md.append("| service | routes | writes | reads | classes |\n|---|---|---|---|---|\n");
     for (PlannedService s : plan.services()) {
       md.append("| ").append(s.name())
-          .append(" | ").append(join(s.routes(), PlanMarkdown::code))
+          .append(" | ").append(join(serviceEntries(s), PlanMarkdown::code))
           .append(" | ").append(join(s.writes(), r -> code(shortName(r))))
           .append(" | ").append(join(s.reads(), r -> code(shortName(r))))
           .append(" | ").append(s.classes().size())
@@ -54,11 +58,33 @@ public final class PlanMarkdown {
         PlannedFunction.Permissions p = f.permissions();
         md.append("| ").append(f.name())
             .append(" | ").append(s.name())
-            .append(" | ").append(code(f.route()))
+            .append(" | ").append(code(f.label()))
             .append(" | ").append(p.actions()).append(" of ").append(p.monolithActions())
             .append(" | ").append(p.resources()).append(" of ").append(p.monolithResources())
             .append(" | ").append(join(f.policy(), PlanMarkdown::statement))
             .append(" |\n");
+      }
+    }
+
+    if (events(plan) > 0) {
+      md.append("\n## Event functions\n\n");
+      md.append("Each moves whole, with its handler and its triggers; its service is the one it shares"
+          + " most code and data with, or its own (docs/plan-format.md).\n\n");
+      md.append("| function | service | handler | trigger | settings |\n|---|---|---|---|---|\n");
+      for (PlannedService s : plan.services()) {
+        for (PlannedFunction f : s.eventFunctions()) {
+          for (Trigger t : f.triggers()) {
+            md.append("| ").append(f.name())
+                .append(" | ").append(s.name())
+                .append(" | ").append(code(f.handler()))
+                .append(" | ").append(t.kind()).append(' ').append(code(t.name()))
+                .append(t.target() == null ? "" : " on " + code(t.target()))
+                .append(" | ").append(join(
+                    t.properties().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList(),
+                    PlanMarkdown::code))
+                .append(" |\n");
+          }
+        }
       }
     }
 
@@ -135,6 +161,17 @@ public final class PlanMarkdown {
     md.append("\nSM: higher is better. ICP, IFN, NED, shared writes and shared classes: lower is better."
         + " Reductions: higher is better. Formulas in docs/metrics.md.\n");
     return md.toString();
+  }
+
+  private static int events(Plan plan) {
+    return (int) plan.functions().stream().filter(PlannedFunction::isEvent).count();
+  }
+
+  /** A service's routes, then its event functions by their triggers. */
+  private static List<String> serviceEntries(PlannedService s) {
+    List<String> entries = new ArrayList<>(s.routes());
+    s.eventFunctions().forEach(f -> entries.add(f.label()));
+    return entries;
   }
 
   private static List<String[]> metricRows(PlanMetrics m) {

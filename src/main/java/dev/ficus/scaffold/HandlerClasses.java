@@ -35,6 +35,9 @@ public final class HandlerClasses implements ProjectPart {
     MonolithPom pom = context.monolithPom().orElse(MonolithPom.none());
     for (PlannedService service : context.plan().services()) {
       for (PlannedFunction function : service.functions()) {
+        if (function.isEvent()) {
+          continue; // its own handler class moves with it (ModuleSources)
+        }
         ProjectLayout.Module module = context.layout().moduleOf(function);
         ProjectLayout.Handler handler = context.layout().handlerOf(function);
         Optional<Route> route = context.routeOf(function);

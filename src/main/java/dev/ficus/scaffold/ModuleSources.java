@@ -17,7 +17,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Copies the monolith's files into the modules: each service gets the files its routes run and
+ * Copies the monolith's files into the modules: each service gets the files its routes run (and
+ * its event functions' handler classes, which move unchanged) and
  * every file those name (so that the copy compiles), and files that several services need go to
  * the shared module, together with everything they name in turn. Files are copied whole and
  * unchanged: the generated handlers are the only new code.
@@ -44,6 +45,16 @@ public final class ModuleSources implements ProjectPart {
       for (PlannedFunction function : service.functions()) {
         TreeSet<String> own = new TreeSet<>();
         context.routeOf(function).ifPresent(r -> own.addAll(r.classes()));
+        if (function.isEvent()) {
+          // An event function's own handler class, unchanged, and everything it names.
+          String handler = context.layout().handlerOf(function).qualifiedName();
+          own.add(handler);
+          if (fileOf(handler, byType) == null) {
+            context.note(function.name(), module.dir(), "The handler class " + handler + " is not in the"
+                + " repository's main sources, so the module does not carry it; add it, or the library"
+                + " that has it, by hand.");
+          }
+        }
         own.removeAll(context.replacedClasses(module.dir()));
         seeds.addAll(own);
         context.recordFunctionFiles(function.name(), closure(own, byType, byPath));

@@ -47,18 +47,31 @@ public final class ProjectLayout {
   }
 
   /**
-   * The Lambda handler class generated for one function.
+   * The Lambda handler class of one function: generated for a route, the repository's own class
+   * for an event function, which moves whole.
    *
    * @param packageName its package, {@code ""} for the default package
+   * @param declared the handler as the monolith's IaC names it, for an event function's own
+   *     class; null for a generated handler
    */
-  public record Handler(String packageName, String simpleName) {
+  public record Handler(String packageName, String simpleName, String declared) {
+
+    public Handler(String packageName, String simpleName) {
+      this(packageName, simpleName, null);
+    }
+
     public String qualifiedName() {
       return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     }
 
+    /** True when the class is the repository's own (an event function's), not generated. */
+    public boolean copied() {
+      return declared != null;
+    }
+
     /** The {@code Handler} property of the function in SAM. */
     public String samHandler() {
-      return qualifiedName() + "::handleRequest";
+      return declared != null ? declared : qualifiedName() + "::handleRequest";
     }
 
     /** Where its source goes below a module's {@code src/main/java}. */
@@ -90,6 +103,10 @@ public final class ProjectLayout {
       layout.modules.put(service.name(), module);
       for (PlannedFunction function : service.functions()) {
         layout.moduleByFunction.put(function.name(), module);
+        if (function.isEvent()) {
+          layout.handlerByFunction.put(function.name(), eventHandler(function));
+          continue;
+        }
         String pkg = handlerPackage(function, analysis, main, layout.groupId);
         String simple = javaName(function.name()) + "Handler";
         Handler handler = new Handler(pkg, simple);
@@ -146,6 +163,18 @@ public final class ProjectLayout {
   public Handler handlerOf(PlannedFunction function) {
     return Optional.ofNullable(handlerByFunction.get(function.name()))
         .orElseThrow(() -> new IllegalArgumentException("no handler for function " + function.name()));
+  }
+
+  /**
+   * An event function's handler: its own class, named as its IaC names it ({@code
+   * a.b.Worker::handleRequest}, or {@code a.b.Worker} when the runtime picks the method).
+   */
+  private static Handler eventHandler(PlannedFunction function) {
+    String declared = function.handler() == null ? "" : function.handler();
+    int colons = declared.indexOf("::");
+    String type = colons < 0 ? declared : declared.substring(0, colons);
+    int dot = type.lastIndexOf('.');
+    return new Handler(dot < 0 ? "" : type.substring(0, dot), type.substring(dot + 1), declared);
   }
 
   /**

@@ -72,18 +72,26 @@ public final class SamTemplates implements ProjectPart {
     StackParameters parameters = new StackParameters(context.analysis());
     StranglerRoutes.Routing routing = strangler.routing(phase);
     Mapping resources = new Mapping();
-    for (String monolith : strangler.monoliths()) {
-      resources.put(monolith, monolith(context, strangler, monolith, routing, parameters));
-    }
     Set<String> taken = new TreeSet<>(strangler.monoliths());
+    taken.add("ApiUrl");
     for (PlannedFunction f : strangler.deployed(phase)) {
       taken.add(f.name());
     }
+    Map<String, Mapping> extraResources = new java.util.LinkedHashMap<>();
+    Map<String, Mapping> extraOutputs = new java.util.LinkedHashMap<>();
+    for (String monolith : strangler.monoliths()) {
+      resources.put(monolith, monolith(context, strangler, monolith, routing, parameters, taken, extraResources, extraOutputs));
+    }
     for (PlannedFunction f : strangler.deployed(phase)) {
       String alarm = unique(f.name() + "ErrorsAlarm", taken);
-      resources.put(f.name(), function(context, strangler, f, routing, parameters, alarm, up));
+      resources.put(
+          f.name(),
+          f.isEvent()
+              ? eventFunction(context, strangler, f, parameters, alarm, up, taken, extraResources, extraOutputs)
+              : function(context, strangler, f, routing, parameters, alarm, up));
       resources.put(alarm, alarm(f));
     }
+    extraResources.forEach(resources::put);
     Mapping root = new Mapping();
     root.put("AWSTemplateFormatVersion", "2010-09-09");
     root.put("Transform", "AWS::Serverless-2016-10-31");
@@ -102,7 +110,9 @@ public final class SamTemplates implements ProjectPart {
     }
     root.put("Globals", new Mapping().put("Function", globals(context.options())));
     root.put("Resources", resources);
-    root.put("Outputs", outputs(strangler.kind()));
+    Mapping outputs = outputs(strangler.kind());
+    extraOutputs.forEach(outputs::put);
+    root.put("Outputs", outputs);
     return YamlWriter.write(root);
   }
 
@@ -123,7 +133,10 @@ public final class SamTemplates implements ProjectPart {
       Strangler strangler,
       String id,
       StranglerRoutes.Routing routing,
-      StackParameters parameters) {
+      StackParameters parameters,
+      Set<String> ids,
+      Map<String, Mapping> extraResources,
+      Map<String, Mapping> extraOutputs) {
     LambdaFunction declared = strangler.declaration(id).orElse(null);
     Mapping properties = new Mapping();
     properties.put(
@@ -163,7 +176,66 @@ public final class SamTemplates implements ProjectPart {
           policies(statements, parameters),
           "What the monolith's analyzed code needs, as a whole (its code is unchanged)." + today);
     }
-    properties.put("Events", events(routing.of(id), strangler.kind(), true));
+    Mapping events = events(routing.of(id), strangler.kind(), true);
+    if (declared != null) {
+      // Its own queues, topics, streams, rules and schedules go on with it.
+      Set<String> names = new TreeSet<>(events.entries().keySet());
+      EventSources.Rendered own = EventSources.render(id, declared.triggers(), parameters, names, ids);
+      own.events().entries().forEach(events::put);
+      extraResources.putAll(own.resources());
+      extraOutputs.putAll(own.outputs());
+    }
+    properties.put("Events", events);
+    return new Mapping().put("Type", "AWS::Serverless::Function").put("Properties", properties);
+  }
+
+  /**
+   * An event function, moved whole: its own handler class in its service's jar, its triggers,
+   * its least-privilege policy and the same canary as a route's function.
+   */
+  private static Mapping eventFunction(
+      ScaffoldContext context,
+      Strangler strangler,
+      PlannedFunction f,
+      StackParameters parameters,
+      String alarm,
+      String up,
+      Set<String> ids,
+      Map<String, Mapping> extraResources,
+      Map<String, Mapping> extraOutputs) {
+    ProjectLayout layout = context.layout();
+    Mapping properties = new Mapping();
+    properties.put(
+        "Description",
+        shorten(
+            f.label() + " (service " + layout.moduleOf(f).service() + "), moved from " + f.monolith()
+                + " in phase " + strangler.phaseOf(f).orElse(0) + ".",
+            DESCRIPTION_LIMIT));
+    properties.put("CodeUri", up + layout.moduleOf(f).jar());
+    properties.put("Handler", layout.handlerOf(f).samHandler());
+    properties.put("AutoPublishAlias", ALIAS);
+    properties.put(
+        "DeploymentPreference",
+        new Mapping()
+            .put("Type", context.options().deploymentPreference())
+            .put("Alarms", new Sequence(List.of(Tagged.ref(alarm)))),
+        "CodeDeploy shifts the alias, and so the events its triggers deliver, to a new version gradually and rolls back when the alarm fires.");
+    if (!f.environment().isEmpty()) {
+      properties.put("Environment", environment(f.environment(), parameters));
+    }
+    if (!f.policy().isEmpty()) {
+      properties.put(
+          "Policies",
+          policies(f.policy(), parameters),
+          "Least privilege: exactly what the function's code calls. What its triggers need to reach it, SAM adds"
+              + " (docs/scaffold.md) or the permission below grants.");
+    }
+    EventSources.Rendered rendered = EventSources.render(f.name(), f.triggers(), parameters, new TreeSet<>(), ids);
+    if (!rendered.events().isEmpty()) {
+      properties.put("Events", rendered.events());
+    }
+    extraResources.putAll(rendered.resources());
+    extraOutputs.putAll(rendered.outputs());
     return new Mapping().put("Type", "AWS::Serverless::Function").put("Properties", properties);
   }
 
@@ -206,7 +278,7 @@ public final class SamTemplates implements ProjectPart {
   /** Errors of the alias's new version: the alarm CodeDeploy watches during the canary. */
   private static Mapping alarm(PlannedFunction f) {
     Mapping properties = new Mapping();
-    properties.put("AlarmDescription", "Errors of the new version of " + f.name() + " (" + f.route() + ") during its deployment.");
+    properties.put("AlarmDescription", "Errors of the new version of " + f.name() + " (" + f.label() + ") during its deployment.");
     properties.put("Namespace", "AWS/Lambda");
     properties.put("MetricName", "Errors");
     properties.put(
@@ -367,6 +439,21 @@ public final class SamTemplates implements ProjectPart {
 
   /** Project-wide notes: what of the monolith's deployment the new stack does not carry. */
   private static void notes(ScaffoldContext context, Strangler strangler) {
+    // What the triggers of every function the templates deploy could not carry (the same in
+    // every phase, so rendered once here for the notes).
+    StackParameters scratch = new StackParameters(context.analysis());
+    for (String id : strangler.monoliths()) {
+      strangler.declaration(id).ifPresent(declared -> {
+        EventSources.render(id, declared.triggers(), scratch, new TreeSet<>(), new TreeSet<>())
+            .notes().forEach(n -> context.note(null, ROOT_TEMPLATE, n));
+      });
+    }
+    for (PlannedFunction f : context.plan().functions()) {
+      if (f.isEvent()) {
+        EventSources.render(f.name(), f.triggers(), scratch, new TreeSet<>(), new TreeSet<>())
+            .notes().forEach(n -> context.note(f.name(), ROOT_TEMPLATE, n));
+      }
+    }
     for (String id : strangler.monoliths()) {
       LambdaFunction declared = strangler.declaration(id).orElse(null);
       if (declared == null) {
@@ -375,9 +462,7 @@ public final class SamTemplates implements ProjectPart {
       }
       Set<String> apiSettings = new TreeSet<>();
       for (Trigger t : declared.triggers()) {
-        if (!t.isApi()) {
-          context.note(null, ROOT_TEMPLATE, "The " + t.kind() + " event " + t.name() + " of " + id + " stays with the monolith's stack; the new stack subscribes nothing to it.");
-        } else {
+        if (t.isApi()) {
           t.properties().forEach((k, v) -> apiSettings.add(k + " " + v));
         }
       }

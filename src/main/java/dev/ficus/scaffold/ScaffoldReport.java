@@ -33,7 +33,7 @@ public final class ScaffoldReport implements ProjectPart {
       for (PlannedFunction function : service.functions()) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", function.name());
-        row.put("route", markdownCell(function.route()));
+        row.put("route", markdownCell(function.label()));
         row.put("handler", layout.handlerOf(function).qualifiedName());
         row.put("module", module.dir());
         row.put("files", context.functionFiles(function.name()).size());
@@ -65,6 +65,12 @@ public final class ScaffoldReport implements ProjectPart {
     model.put("functions", functions);
     model.put("modules", modules);
     model.put("notes", notes);
+    model.put(
+        "eventFunctions",
+        context.plan().functions().stream()
+            .filter(PlannedFunction::isEvent)
+            .map(f -> MigrationGuide.eventRow(context, f))
+            .toList());
     context.add("SCAFFOLD.md", Templates.render("SCAFFOLD.md.ftl", model));
   }
 

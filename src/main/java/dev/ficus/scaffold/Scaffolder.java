@@ -26,6 +26,7 @@ public final class Scaffolder {
     return new Scaffolder(
         List.of(
             new HandlerClasses(),
+            new EventHandlerTests(),
             new ModuleSources(),
             new ModulePoms(),
             new SamTemplates(),

@@ -68,6 +68,27 @@ final class StackParameters {
     return parameters.containsKey(name) || resources.containsKey(name);
   }
 
+  /** The monolith's resource of that logical id, when its IaC declares one. */
+  java.util.Optional<IacResource> declared(String logicalId) {
+    return java.util.Optional.ofNullable(logicalId == null ? null : resources.get(logicalId));
+  }
+
+  /**
+   * The parameter that holds {@code !Ref} of a resource of the monolith's stack (an event's bucket
+   * or topic), declared on first use.
+   */
+  String refOf(String logicalId) {
+    return resource(logicalId);
+  }
+
+  /**
+   * The parameter that holds {@code Fn::GetAtt} of a resource of the monolith's stack ({@code
+   * TranscodeQueue.Arn} for a queue an event reads), declared on first use.
+   */
+  String attributeOf(String logicalId, String attribute) {
+    return attribute(logicalId + "." + attribute);
+  }
+
   /** An environment variable's value, as the monolith's template gave it. */
   Node environmentValue(EnvBinding binding) {
     return switch (binding.kind()) {

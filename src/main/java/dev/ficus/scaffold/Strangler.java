@@ -130,6 +130,11 @@ public final class Strangler {
     return Optional.ofNullable(phaseOfFunction.get(function.name()));
   }
 
+  /** The event functions of the plan, which move whole with their triggers, in plan order. */
+  public List<PlannedFunction> eventFunctions() {
+    return plan.functions().stream().filter(PlannedFunction::isEvent).toList();
+  }
+
   /** The planned functions a phase deploys: those of this phase and every earlier one. */
   public List<PlannedFunction> deployed(int phase) {
     return plan.functions().stream()
@@ -154,7 +159,9 @@ public final class Strangler {
   public StranglerRoutes.Routing routing(int phase) {
     List<Event> explicit = new ArrayList<>();
     for (PlannedFunction f : deployed(phase)) {
-      explicit.add(new Event(f.name(), f.method(), layout.apiPath(f.path())));
+      if (!f.isEvent()) {
+        explicit.add(new Event(f.name(), f.method(), layout.apiPath(f.path())));
+      }
     }
     List<String> kept = new ArrayList<>();
     for (Route route : analysis.routes()) {

@@ -55,11 +55,38 @@ class FixturePlansTest {
     List<String> routes = new ArrayList<>();
     report.get("routes").forEach(r -> routes.add(r.get("id").asText()));
     JsonNode plan = JSON.readTree(planJson);
+    List<String> served = new ArrayList<>();
+    report.get("routes").forEach(r -> served.add(r.path("function").asText()));
+    List<String> events = new ArrayList<>();
+    report.get("functions").forEach(f -> {
+      boolean triggered = false;
+      for (JsonNode t : f.get("triggers")) {
+        triggered |= !t.has("path");
+      }
+      if (triggered && !served.contains(f.get("logicalId").asText())) {
+        events.add(f.get("logicalId").asText());
+      }
+    });
     List<String> inServices = new ArrayList<>();
-    plan.get("services").forEach(s -> s.get("functions").forEach(f -> inServices.add(f.get("route").asText())));
+    List<String> eventsInServices = new ArrayList<>();
+    plan.get("services").forEach(s -> s.get("functions").forEach(f -> {
+      if (f.has("route")) {
+        inServices.add(f.get("route").asText());
+      } else {
+        eventsInServices.add(f.get("monolith").asText());
+      }
+    }));
     List<String> inPhases = new ArrayList<>();
-    plan.get("phases").forEach(p -> p.get("routes").forEach(r -> inPhases.add(r.asText())));
+    List<String> eventsInPhases = new ArrayList<>();
+    plan.get("phases").forEach(p -> {
+      p.get("routes").forEach(r -> inPhases.add(r.asText()));
+      if (p.has("functions")) {
+        p.get("functions").forEach(r -> eventsInPhases.add(r.asText()));
+      }
+    });
     assertThat(inServices).as("every route in exactly one service").containsExactlyInAnyOrderElementsOf(routes);
     assertThat(inPhases).as("every route in exactly one phase").containsExactlyInAnyOrderElementsOf(routes);
+    assertThat(eventsInServices).as("every event function in exactly one service").containsExactlyInAnyOrderElementsOf(events);
+    assertThat(eventsInPhases).as("every event function in exactly one phase").containsExactlyInAnyOrderElementsOf(events);
   }
 }

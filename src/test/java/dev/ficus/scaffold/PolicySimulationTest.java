@@ -54,6 +54,7 @@ class PolicySimulationTest {
   @Test
   void everyEffectIsAllowedAndUnrelatedRequestsAreDenied(@TempDir Path temp) throws Exception {
     List<Case> cases = new ArrayList<>();
+    int eventFunctions = 0;
     for (Path fixture : ScaffoldFixtures.all()) {
       ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.of(fixture);
       Map<String, String> samples = samples(s);
@@ -61,18 +62,31 @@ class PolicySimulationTest {
       for (PlannedFunction f : s.plan().functions()) {
         JsonNode policy = policyOf(template, f.name(), samples);
         String who = fixture.getFileName() + " " + f.name();
-        Route route =
-            s.analysis().routes().stream()
-                .filter(r -> r.id().equals(f.route()) && Objects.equals(r.handler(), f.handler()))
-                .findFirst()
-                .orElseThrow();
+        // A route's function runs its route's effects; an event function its handler's and its
+        // initialization's, as the analysis lists them for the function it moves from.
+        List<AwsEffect> effects = new ArrayList<>();
+        if (f.isEvent()) {
+          s.analysis().effectsOf(f.monolith()).ifPresent(fe -> {
+            effects.addAll(fe.effects());
+            effects.addAll(fe.initEffects());
+          });
+          assertThat(effects).as(who + " has effects to check").isNotEmpty();
+          eventFunctions++;
+        } else {
+          effects.addAll(
+              s.analysis().routes().stream()
+                  .filter(r -> r.id().equals(f.route()) && Objects.equals(r.handler(), f.handler()))
+                  .findFirst()
+                  .orElseThrow()
+                  .effects());
+        }
         List<String> wildcardActions = new ArrayList<>();
         policy.get("Statement").forEach(st -> {
           if (st.get("Resource").asText().equals("*")) {
             st.get("Action").forEach(a -> wildcardActions.add(a.asText()));
           }
         });
-        for (AwsEffect effect : route.effects()) {
+        for (AwsEffect effect : effects) {
           String resource = concrete(substitute(effect.resource().arn(), samples));
           for (String action : effect.iamActions()) {
             if (action.contains("*")) {
@@ -100,6 +114,7 @@ class PolicySimulationTest {
       }
     }
     assertThat(wrong).isEmpty();
+    assertThat(eventFunctions).as("event functions checked").isGreaterThanOrEqualTo(2);
     assertThat(cases.stream().filter(Case::allowed).count()).isGreaterThan(40);
     assertThat(cases.stream().filter(c -> !c.allowed()).count()).isGreaterThan(40);
   }

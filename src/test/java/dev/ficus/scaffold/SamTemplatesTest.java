@@ -118,22 +118,80 @@ class SamTemplatesTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void eventsJoinTheKindOfApiTheMonolithWasOn() {
+  void apiEventsJoinTheKindOfApiTheMonolithWasOnAndOtherEventsAreTheFunctionsOwnTriggers() {
     for (Path fixture : ScaffoldFixtures.all()) {
       ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.of(fixture);
       List<String> monolithKinds =
           s.analysis().functions().stream().flatMap(f -> f.apiTriggers().stream()).map(t -> t.kind()).distinct().toList();
       String want = monolithKinds.equals(List.of("HttpApi")) ? "HttpApi" : "Api";
+      Map<String, List<String>> ownKinds = new java.util.HashMap<>();
+      s.analysis().functions().forEach(f -> ownKinds.put(f.logicalId(),
+          f.triggers().stream().filter(t -> !t.isApi()).map(t -> t.kind()).toList()));
+      s.plan().functions().stream().filter(PlannedFunction::isEvent).forEach(f ->
+          ownKinds.put(f.name(), f.triggers().stream().map(t -> t.kind()).toList()));
       for (String path : templates(s)) {
-        for (Map<String, Object> r : resources(CfnYaml.load(s.file(path))).values()) {
-          Map<String, Object> properties = (Map<String, Object>) r.get("Properties");
+        for (Map.Entry<String, Map<String, Object>> r : resources(CfnYaml.load(s.file(path))).entrySet()) {
+          Map<String, Object> properties = (Map<String, Object>) r.getValue().get("Properties");
           Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
           for (Object e : events.values()) {
-            assertThat(((Map<String, Object>) e).get("Type")).as(fixture + " " + path).isEqualTo(want);
+            Object type = ((Map<String, Object>) e).get("Type");
+            if (type.equals("Api") || type.equals("HttpApi")) {
+              assertThat(type).as(fixture + " " + path).isEqualTo(want);
+            } else {
+              assertThat(ownKinds.getOrDefault(r.getKey(), List.of())).as(fixture + " " + path + " " + r.getKey()).contains((String) type);
+            }
           }
         }
       }
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void eventFunctionsKeepTheirHandlerAndTriggersFromTheirPhaseOn() {
+    int checked = 0;
+    for (Path fixture : ScaffoldFixtures.all()) {
+      ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.of(fixture);
+      for (PlannedFunction f : s.plan().functions()) {
+        if (!f.isEvent()) {
+          continue;
+        }
+        int phaseOf = s.plan().phases().stream().filter(p -> p.routes().contains(f.route())).findFirst().orElseThrow().number();
+        for (Phase phase : s.plan().phases()) {
+          Map<String, Object> template = CfnYaml.load(s.file(SamTemplates.phaseTemplate(phase.number())));
+          Map<String, Map<String, Object>> resources = resources(template);
+          assertThat(resources.containsKey(f.name())).as(fixture + " phase " + phase.number() + " " + f.name())
+              .isEqualTo(phase.number() >= phaseOf);
+          if (phase.number() < phaseOf) {
+            continue;
+          }
+          Map<String, Object> properties = (Map<String, Object>) resources.get(f.name()).get("Properties");
+          assertThat(properties.get("Handler")).isEqualTo(f.handler());
+          Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
+          for (dev.ficus.model.Trigger t : f.triggers()) {
+            if (t.kind().equals("S3")) {
+              // The bucket stays in the monolith's stack: a permission and an output instead of an event.
+              Map<String, Object> permission = resources.values().stream()
+                  .filter(r -> "AWS::Lambda::Permission".equals(r.get("Type")))
+                  .map(r -> (Map<String, Object>) r.get("Properties"))
+                  .filter(p -> Map.of("Ref", f.name() + ".Alias").equals(p.get("FunctionName")))
+                  .findFirst().orElseThrow();
+              assertThat(permission.get("Principal")).isEqualTo("s3.amazonaws.com");
+              assertThat(permission.get("SourceAccount")).isEqualTo(Map.of("Ref", "AWS::AccountId"));
+              assertThat(CfnYaml.text(permission.get("SourceArn"))).startsWith("arn:${AWS::Partition}:s3:::");
+              Map<String, Object> outputs = (Map<String, Object>) template.get("Outputs");
+              assertThat(outputs.values()).anyMatch(o -> Map.of("Ref", f.name() + ".Alias").equals(((Map<String, Object>) o).get("Value")));
+            } else {
+              Map<String, Object> event = (Map<String, Object>) events.get(t.name().replaceAll("[^A-Za-z0-9]", ""));
+              assertThat(event).as(f.name() + " " + t.name()).isNotNull();
+              assertThat(event.get("Type")).isEqualTo(t.kind());
+            }
+          }
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(3);
   }
 
   @Test
