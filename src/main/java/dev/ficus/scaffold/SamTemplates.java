@@ -315,8 +315,8 @@ public final class SamTemplates implements ProjectPart {
       statement.put("Effect", "Allow");
       statement.put("Action", Sequence.ofTexts(s.actions()));
       if ("*".equals(s.resource())) {
-        String why = s.reason() == null || s.reason().isBlank() ? "the analysis gave no reason" : s.reason();
-        statement.put("Resource", Text.of("*"), "Resource \"*\" because " + why + ".");
+        String why = s.reason() == null || s.reason().isBlank() ? "The analysis gave no reason." : s.reason().strip();
+        statement.put("Resource", Text.of("*"), "Resource \"*\": " + (why.endsWith(".") ? why : why + "."));
       } else {
         statement.put("Resource", parameters.arn(s.resource()));
       }

@@ -130,7 +130,7 @@ class SamTemplatesSpecTest {
   @Test
   void aWildcardResourceCarriesItsReasonAsACommentAndNoActionIsAWildcard() {
     String yaml = scaffold(ScaffoldOptions.defaults()).files().get("phases/phase-1/template.yaml").content();
-    assertThat(yaml).contains("# Resource \"*\" because ListBuckets has no resource.\n              Resource: \"*\"");
+    assertThat(yaml).contains("# Resource \"*\": ListBuckets has no resource.\n              Resource: \"*\"");
     assertThat(yaml).doesNotContainPattern("- \"?\\*\"?\\n");
   }
 
