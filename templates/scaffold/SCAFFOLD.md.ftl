@@ -29,7 +29,7 @@ template's AWS::Lambda::Permission grants it):
 | module | files | libraries |
 |---|---|---|
 <#list modules as m>
-| `${m.dir}` | ${m.files} of ${monolithFiles} | ${m.libraries?size} of ${monolithLibraries?size}<#if m.libraries?has_content>: ${m.libraries?join(", ")}</#if> |
+| `${m.dir}` | ${m.files} of ${monolithFiles} | ${m.libraries?size} of ${monolithLibraries?size}<#if m.libraries?has_content>: ${m.libraries?join(", ")}</#if><#if m.added?has_content>; added: ${m.added?join(", ")}</#if> |
 </#list>
 
 The monolith's libraries: ${monolithLibraries?join(", ")}.

@@ -61,6 +61,9 @@ public final class ModuleSources implements ProjectPart {
       }
       seeds.removeAll(context.replacedClasses(module.dir()));
       seeds.addAll(context.requiredClasses(module.dir()));
+      if (servesThroughAdapter(context, service)) {
+        seeds.addAll(frameworkRoots(context, byPath));
+      }
       for (String file : closure(seeds, byType, byPath)) {
         servicesByFile.computeIfAbsent(file, k -> new TreeSet<>()).add(service.name());
       }
@@ -125,6 +128,40 @@ public final class ModuleSources implements ProjectPart {
                 + " of them to keep each service to its own controllers.");
       }
     }
+  }
+
+  /**
+   * Annotations that make a class a root of the framework's start: the application class the
+   * adapter boots (Spring Cloud Function finds it by its {@code MAIN_CLASS}) and the configuration
+   * classes whose factory methods make the beans (clients, tables) the controllers are given. No
+   * code calls them, so the call graph does not bring them; without them the adapter fails at its
+   * first cold start.
+   */
+  private static final java.util.regex.Pattern FRAMEWORK_ROOT = java.util.regex.Pattern.compile(
+      "(?m)^\\s*@(?:org\\.springframework\\.boot\\.autoconfigure\\.)?(SpringBootApplication|SpringBootConfiguration"
+          + "|Configuration|EnableAutoConfiguration|Factory|ApplicationPath|QuarkusMain)\\b");
+
+  private static boolean servesThroughAdapter(ScaffoldContext context, PlannedService service) {
+    return service.functions().stream()
+        .map(context::routeOf)
+        .flatMap(java.util.Optional::stream)
+        .anyMatch(r -> context.analysis().codeOf(r)
+            .map(c -> c.kind() == dev.ficus.model.RouteCode.Kind.CONTAINER).orElse(false));
+  }
+
+  /** The types of the repository's main files that carry a {@link #FRAMEWORK_ROOT} annotation. */
+  private static Set<String> frameworkRoots(ScaffoldContext context, Map<String, SourceFile> byPath) {
+    TreeSet<String> roots = new TreeSet<>();
+    for (SourceFile file : byPath.values()) {
+      try {
+        if (FRAMEWORK_ROOT.matcher(read(context.repository().resolve(file.path()))).find()) {
+          roots.addAll(file.types());
+        }
+      } catch (IOException e) {
+        // Not readable now: copying it would fail the same way and say so.
+      }
+    }
+    return roots;
   }
 
   /** The files of the repository a module must hold for these classes to compile there. */

@@ -44,14 +44,14 @@ public final class ScaffoldReport implements ProjectPart {
     }
     List<Map<String, Object>> modules = new ArrayList<>();
     if (!context.copiedFiles(ProjectLayout.SHARED_DIR).isEmpty()) {
-      modules.add(moduleRow(ProjectLayout.SHARED_DIR, context, shared));
+      modules.add(moduleRow(ProjectLayout.SHARED_DIR, context, shared, monolithLibraries));
     }
     for (ProjectLayout.Module module : layout.modules()) {
       TreeSet<String> libraries = new TreeSet<>(context.libraries(module.dir()));
       if (libraries.remove(layout.groupId() + ":" + layout.sharedArtifactId())) {
         libraries.addAll(shared);
       }
-      modules.add(moduleRow(module.dir(), context, libraries));
+      modules.add(moduleRow(module.dir(), context, libraries, monolithLibraries));
     }
     Map<String, List<String>> notes = new TreeMap<>();
     for (ScaffoldNote note : context.notes()) {
@@ -74,13 +74,18 @@ public final class ScaffoldReport implements ProjectPart {
     context.add("SCAFFOLD.md", Templates.render("SCAFFOLD.md.ftl", model));
   }
 
+  /**
+   * A module's row: of the monolith's libraries, those it keeps; apart, those it declares that the
+   * monolith does not (the generated handlers' own, such as the Lambda events library).
+   */
   private static Map<String, Object> moduleRow(
-      String dir, ScaffoldContext context, TreeSet<String> libraries) {
+      String dir, ScaffoldContext context, TreeSet<String> libraries, TreeSet<String> monolithLibraries) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("dir", dir);
     row.put("files", context.copiedFiles(dir).size());
     row.put("paths", context.copiedFiles(dir).stream().map(SourceFile::path).toList());
-    row.put("libraries", new ArrayList<>(libraries));
+    row.put("libraries", libraries.stream().filter(monolithLibraries::contains).toList());
+    row.put("added", libraries.stream().filter(l -> !monolithLibraries.contains(l)).toList());
     return row;
   }
 
