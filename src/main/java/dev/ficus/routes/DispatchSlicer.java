@@ -47,6 +47,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +64,17 @@ final class DispatchSlicer {
   private final Workspace workspace;
   private final IacModel iac;
   private List<String> notes = new ArrayList<>();
+  /**
+   * Per dispatcher method, what every route of it shares: its event kind (a symbol-solver call)
+   * and its printed signature. A dispatcher of R routes is sliced R times, and working these out
+   * each time made slicing cost R times the dispatcher's size.
+   */
+  private final Map<MethodDeclaration, RouteCode.Event> events = new IdentityHashMap<>();
+  private final Map<MethodDeclaration, String> signatures = new IdentityHashMap<>();
+  /** Per method, the variables holding the request's path parameters. */
+  private final Map<Node, Set<String>> pathHolders = new IdentityHashMap<>();
+  /** The repository's methods by name, for calls the symbol solver cannot resolve. */
+  private Map<String, List<MethodDeclaration>> methodsByName;
 
   DispatchSlicer(Workspace workspace, IacModel iac) {
     this.workspace = workspace;
@@ -72,8 +84,8 @@ final class DispatchSlicer {
   /** The route's code, or empty when its dispatcher method cannot be found. */
   Optional<RouteCode> slice(ExtractedRoute extracted) {
     Route route = extracted.route();
-    Set<Node> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-    kept.addAll(extracted.entryCode());
+    Kept kept = new Kept();
+    extracted.entryCode().forEach(kept::add);
     Optional<MethodDeclaration> entry = entryMethod(extracted);
     if (entry.isEmpty() || entry.get().getBody().isEmpty()
         || !(entry.get().getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration type)) {
@@ -84,16 +96,16 @@ final class DispatchSlicer {
     List<String> notes = new ArrayList<>();
     this.notes = notes;
     Optional<Node> foreign =
-        extracted.entryCode().stream().filter(n -> !body.isAncestorOf(n) && n != body).findFirst();
+        extracted.entryCode().stream().filter(n -> !isAncestor(body, n) && n != body).findFirst();
     if (foreign.isPresent() && !anchor(body, foreign.get(), kept)) {
       // The branch is chosen by a lookup ficus cannot rewrite (a table of handlers): the lookup
       // stays, and serves only this route because the API sends only this route here.
       boolean after = false;
       for (Statement s : body.getStatements()) {
-        if (after && !containsKept(s, kept)) {
+        if (after && !kept.within(s)) {
           kept.add(s);
         }
-        after |= containsKept(s, kept);
+        after |= kept.within(s);
       }
       notes.add("The dispatch of " + type.getNameAsString() + " picks the branch by a lookup that"
           + " could not be cut out; the handler keeps that lookup, which the API only reaches for"
@@ -120,11 +132,7 @@ final class DispatchSlicer {
     method.getAnnotations().forEach(a -> allNames.addAll(identifiers(a)));
     type.getImplementedTypes().forEach(t -> allNames.addAll(identifiers(t)));
     type.getExtendedTypes().forEach(t -> allNames.addAll(identifiers(t)));
-    MethodDeclaration signature = method.clone();
-    signature.removeBody();
-    signature.removeComment();
-    String signatureText = print(signature);
-    signatureText = signatureText.endsWith(";") ? signatureText.substring(0, signatureText.length() - 1) : signatureText;
+    String signatureText = signatures.computeIfAbsent(method, DispatchSlicer::signatureText);
     BlockStmt renamedBody = newBody.clone();
     rename(renamedBody, self);
     String bodyText = statementsText(renamedBody);
@@ -150,19 +158,17 @@ final class DispatchSlicer {
         classes.add(qualified);
       }
     }
-    ClassOrInterfaceDeclaration header = type.clone();
-    header.getMembers().clear();
-    String headerText = headerText(header, self);
+    String headerText = headerText(type, self);
 
     Set<String> pathParameters = new TreeSet<>();
-    pathParameters(newBody, pathParameters);
-    members.forEach(m -> pathParameters(m, pathParameters));
-    extracted.entryCode().forEach(n -> pathParameters(n, pathParameters));
+    pathParameters(newBody, pathParameters, pathHolders);
+    members.forEach(m -> pathParameters(m, pathParameters, pathHolders));
+    extracted.entryCode().forEach(n -> pathParameters(n, pathParameters, pathHolders));
 
     String eventParameter = method.getParameters().isEmpty() ? "event" : method.getParameter(0).getNameAsString();
     return Optional.of(new RouteCode(
         route.id(), route.handler(), RouteCode.Kind.SLICE,
-        type.getFullyQualifiedName().orElse(self), event(method), imports, headerText, memberTexts,
+        type.getFullyQualifiedName().orElse(self), events.computeIfAbsent(method, DispatchSlicer::event), imports, headerText, memberTexts,
         signatureText, bodyText, eventParameter, seam, List.copyOf(pathParameters), List.copyOf(classes),
         notes));
   }
@@ -224,7 +230,7 @@ final class DispatchSlicer {
         List<MethodDeclaration> methods = type.get().getMethodsByName(name);
         for (MethodDeclaration m : methods) {
           if (m.getBody().isPresent()
-              && extracted.entryCode().stream().anyMatch(n -> m.getBody().get().isAncestorOf(n))) {
+              && extracted.entryCode().stream().anyMatch(n -> isAncestor(m.getBody().get(), n))) {
             return Optional.of(m);
           }
         }
@@ -244,7 +250,7 @@ final class DispatchSlicer {
    * Marks, in the dispatcher's method, the statement that calls into the nested router where
    * the route's code goes on; false when no call leads there.
    */
-  private static boolean anchor(BlockStmt body, Node foreign, Set<Node> kept) {
+  private static boolean anchor(BlockStmt body, Node foreign, Kept kept) {
     Optional<CallableDeclaration> target = foreign instanceof CallableDeclaration<?> c
         ? Optional.of(c) : foreign.findAncestor(CallableDeclaration.class);
     if (target.isEmpty()) {
@@ -264,23 +270,60 @@ final class DispatchSlicer {
     return false;
   }
 
-  private static boolean containsKept(Node node, Set<Node> kept) {
-    if (kept.contains(node)) {
-      return true;
-    }
-    for (Node child : node.getChildNodes()) {
-      if (containsKept(child, kept)) {
+  /**
+   * Whether {@code ancestor} lies above {@code node}, found by walking up from the node: JavaParser's
+   * {@code isAncestorOf} searches the ancestor's whole subtree, which for a dispatcher method is
+   * the size of the dispatcher for every route.
+   */
+  static boolean isAncestor(Node ancestor, Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n == ancestor) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * The statements a route keeps, and every node above them, so that whether a subtree holds a
+   * kept node is one lookup instead of a walk of the subtree at each level of the pruning.
+   */
+  private static final class Kept {
+    private final Set<Node> nodes = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Node> above = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    void add(Node node) {
+      nodes.add(node);
+      for (Node n = node.getParentNode().orElse(null); n != null && above.add(n); n = n.getParentNode().orElse(null)) {
+        // marks the ancestors up to the first one already marked
+      }
+    }
+
+    boolean contains(Node node) {
+      return nodes.contains(node);
+    }
+
+    /** The node is kept or holds a kept node. */
+    boolean within(Node node) {
+      return nodes.contains(node) || above.contains(node);
+    }
+
+    List<Node> under(Node ancestor) {
+      List<Node> out = new ArrayList<>();
+      for (Node k : nodes) {
+        if (isAncestor(ancestor, k)) {
+          out.add(k);
+        }
+      }
+      return out;
+    }
+  }
+
   /** Rebuilds statements keeping the route's path: switches and ifs give way to their branch. */
   private final class Pruner {
-    private final Set<Node> kept;
+    private final Kept kept;
 
-    Pruner(Set<Node> kept, List<String> notes) {
+    Pruner(Kept kept, List<String> notes) {
       this.kept = kept;
     }
 
@@ -296,7 +339,7 @@ final class DispatchSlicer {
       if (kept.contains(s)) {
         return List.of(s.clone());
       }
-      if (!containsKept(s, kept)) {
+      if (!kept.within(s)) {
         return List.of();
       }
       if (s instanceof BlockStmt block) {
@@ -305,7 +348,7 @@ final class DispatchSlicer {
       if (s instanceof SwitchStmt sw) {
         List<Statement> branch = new ArrayList<>();
         for (SwitchEntry e : sw.getEntries()) {
-          if (containsKept(e, kept)) {
+          if (kept.within(e)) {
             for (Statement st : e.getStatements()) {
               branch.addAll(unwrap(prune(st)));
             }
@@ -323,7 +366,7 @@ final class DispatchSlicer {
       }
       if (s instanceof IfStmt is) {
         List<Statement> out = new ArrayList<>(stateful(is.getCondition()));
-        if (containsKept(is.getThenStmt(), kept)) {
+        if (kept.within(is.getThenStmt())) {
           out.addAll(unwrap(prune(is.getThenStmt())));
         } else {
           is.getElseStmt().ifPresent(e -> out.addAll(unwrap(prune(e))));
@@ -335,8 +378,7 @@ final class DispatchSlicer {
         if (tried.isEmpty()) {
           return List.of();
         }
-        List<Node> originals = new ArrayList<>();
-        kept.stream().filter(k -> ts.getTryBlock().isAncestorOf(k)).forEach(originals::add);
+        List<Node> originals = kept.under(ts.getTryBlock());
         NodeList<CatchClause> catches = new NodeList<>();
         for (CatchClause c : ts.getCatchClauses()) {
           if (mayCatch(c, originals, ts)) {
@@ -455,16 +497,22 @@ final class DispatchSlicer {
   /** What the repository's methods of a call's name and arity declare; false when it has none. */
   private boolean declaredByName(MethodCallExpr call, Set<String> out) {
     boolean found = false;
-    for (TypeDeclaration<?> type : workspace.types().all().values()) {
-      for (MethodDeclaration m : type.getMethodsByName(call.getNameAsString())) {
-        if (m.getParameters().size() == call.getArguments().size()) {
-          found = true;
-          for (var thrown : m.getThrownExceptions()) {
-            try {
-              addNames(thrown.resolve(), out);
-            } catch (RuntimeException | StackOverflowError e) {
-              out.add(thrown.asString().substring(thrown.asString().lastIndexOf('.') + 1));
-            }
+    if (methodsByName == null) {
+      methodsByName = new java.util.HashMap<>();
+      for (TypeDeclaration<?> type : workspace.types().all().values()) {
+        for (MethodDeclaration m : type.getMethods()) {
+          methodsByName.computeIfAbsent(m.getNameAsString(), n -> new ArrayList<>()).add(m);
+        }
+      }
+    }
+    for (MethodDeclaration m : methodsByName.getOrDefault(call.getNameAsString(), List.of())) {
+      if (m.getParameters().size() == call.getArguments().size()) {
+        found = true;
+        for (var thrown : m.getThrownExceptions()) {
+          try {
+            addNames(thrown.resolve(), out);
+          } catch (RuntimeException | StackOverflowError e) {
+            out.add(thrown.asString().substring(thrown.asString().lastIndexOf('.') + 1));
           }
         }
       }
@@ -605,6 +653,7 @@ final class DispatchSlicer {
 
   /** {@code implements RequestHandler<...>}: the declaration after its name, before its body. */
   private static String headerText(ClassOrInterfaceDeclaration header, String self) {
+    // Reads only the type parameters and supertypes, so the dispatcher itself serves, uncopied.
     StringBuilder out = new StringBuilder();
     if (!header.getTypeParameters().isEmpty()) {
       out.append('<').append(joined(header.getTypeParameters())).append('>');
@@ -620,6 +669,26 @@ final class DispatchSlicer {
 
   private static String joined(NodeList<? extends Node> nodes) {
     return String.join(", ", nodes.stream().map(Node::toString).toList());
+  }
+
+  /**
+   * The dispatcher method's declaration without body or comment, printed: built from copies of
+   * its parts, not from a copy of the whole method with its every branch.
+   */
+  private static String signatureText(MethodDeclaration method) {
+    MethodDeclaration signature = new MethodDeclaration(
+        method.getModifiers().stream().map(m -> m.clone()).collect(NodeList.toNodeList()),
+        method.getAnnotations().stream().map(a -> a.clone()).collect(NodeList.toNodeList()),
+        method.getTypeParameters().stream().map(t -> t.clone()).collect(NodeList.toNodeList()),
+        method.getType().clone(),
+        method.getName().clone(),
+        method.getParameters().stream().map(p -> p.clone()).collect(NodeList.toNodeList()),
+        method.getThrownExceptions().stream().map(t -> t.clone()).collect(NodeList.toNodeList()),
+        null,
+        method.getReceiverParameter().map(r -> r.clone()).orElse(null));
+    method.getOrphanComments().forEach(c -> signature.addOrphanComment(c.clone()));
+    String text = print(signature);
+    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static String statementsText(BlockStmt block) {
@@ -653,11 +722,22 @@ final class DispatchSlicer {
     return RouteCode.Event.OTHER;
   }
 
+  private static Set<String> holders(Node callable) {
+    Set<String> out = new TreeSet<>();
+    callable.findAll(VariableDeclarator.class).forEach(v -> {
+      if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
+        out.add(v.getNameAsString());
+      }
+    });
+    return out;
+  }
+
   /**
    * Path parameter names the code reads: string keys looked up in {@code getPathParameters()}, or
-   * in a variable that holds it.
+   * in a variable that holds it. The holders of each enclosing method are worked out once, in
+   * {@code cache}.
    */
-  static void pathParameters(Node node, Set<String> out) {
+  private static void pathParameters(Node node, Set<String> out, Map<Node, Set<String>> cache) {
     Set<String> holders = new TreeSet<>();
     for (VariableDeclarator v : node.findAll(VariableDeclarator.class)) {
       if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
@@ -668,11 +748,7 @@ final class DispatchSlicer {
       holders.add(v.getNameAsString());
     }
     node.findAncestor(CallableDeclaration.class).ifPresent(c ->
-        c.findAll(VariableDeclarator.class).forEach(v -> {
-          if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
-            holders.add(v.getNameAsString());
-          }
-        }));
+        holders.addAll(cache.computeIfAbsent(c, DispatchSlicer::holders)));
     for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
       String name = call.getNameAsString();
       if (!(name.equals("get") || name.equals("getOrDefault"))
