@@ -73,6 +73,11 @@ final class DispatchSlicer {
   private final Map<MethodDeclaration, String> signatures = new IdentityHashMap<>();
   /** Per method, the variables holding the request's path parameters. */
   private final Map<Node, Set<String>> pathHolders = new IdentityHashMap<>();
+  /**
+   * Tests of the dispatcher that call no regex matcher: every route of an else-if chain passes
+   * the tests before its own, so without this each route would search all of them again.
+   */
+  private final Set<Expression> statelessTests = Collections.newSetFromMap(new IdentityHashMap<>());
   /** The repository's methods by name, for calls the symbol solver cannot resolve. */
   private Map<String, List<MethodDeclaration>> methodsByName;
 
@@ -400,7 +405,10 @@ final class DispatchSlicer {
      * The calls of a dropped test whose effect the branch may rely on: a regex match
      * ({@code m.matches()}) sets the groups the branch reads.
      */
-    private static List<Statement> stateful(Expression condition) {
+    private List<Statement> stateful(Expression condition) {
+      if (statelessTests.contains(condition)) {
+        return List.of(); // most tests: known from an earlier route of the same dispatcher
+      }
       List<Statement> out = new ArrayList<>();
       for (MethodCallExpr call : condition.findAll(MethodCallExpr.class)) {
         String name = call.getNameAsString();
@@ -408,6 +416,9 @@ final class DispatchSlicer {
             && call.getArguments().isEmpty() && call.getScope().orElse(null) instanceof NameExpr) {
           out.add(new ExpressionStmt(call.clone()));
         }
+      }
+      if (out.isEmpty()) {
+        statelessTests.add(condition);
       }
       return out;
     }
