@@ -78,6 +78,7 @@ final class DispatchSlicer {
    * the tests before its own, so without this each route would search all of them again.
    */
   private final Set<Expression> statelessTests = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
   /** The repository's methods by name, for calls the symbol solver cannot resolve. */
   private Map<String, List<MethodDeclaration>> methodsByName;
 
@@ -313,6 +314,44 @@ final class DispatchSlicer {
       return nodes.contains(node) || above.contains(node);
     }
 
+    /**
+     * The entries of a switch that hold a kept node, in source order: found from the kept nodes
+     * upwards, as a dispatch switch has an entry per route and a scan of them all per route made
+     * slicing quadratic.
+     */
+    List<SwitchEntry> entriesOf(SwitchStmt sw) {
+      Set<SwitchEntry> found = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Node k : nodes) {
+        Node below = k;
+        for (Node n = k.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+          if (n == sw) {
+            if (below instanceof SwitchEntry e) {
+              found.add(e);
+            }
+            break;
+          }
+          below = n;
+        }
+      }
+      if (ranged(found)) {
+        List<SwitchEntry> ordered = new ArrayList<>(found);
+        ordered.sort(java.util.Comparator.comparing(e -> e.getRange().get().begin));
+        return ordered;
+      }
+      List<SwitchEntry> ordered = new ArrayList<>();
+      for (SwitchEntry e : sw.getEntries()) {
+        if (within(e)) {
+          ordered.add(e);
+        }
+      }
+      return ordered;
+    }
+
+    /** Whether every entry has its place in the source, by which entries sort. */
+    private static boolean ranged(Set<SwitchEntry> entries) {
+      return entries.stream().allMatch(e -> e.getRange().isPresent());
+    }
+
     List<Node> under(Node ancestor) {
       List<Node> out = new ArrayList<>();
       for (Node k : nodes) {
@@ -352,11 +391,9 @@ final class DispatchSlicer {
       }
       if (s instanceof SwitchStmt sw) {
         List<Statement> branch = new ArrayList<>();
-        for (SwitchEntry e : sw.getEntries()) {
-          if (kept.within(e)) {
-            for (Statement st : e.getStatements()) {
-              branch.addAll(unwrap(prune(st)));
-            }
+        for (SwitchEntry e : kept.entriesOf(sw)) {
+          for (Statement st : e.getStatements()) {
+            branch.addAll(unwrap(prune(st)));
           }
         }
         while (!branch.isEmpty() && branch.get(branch.size() - 1) instanceof BreakStmt b
@@ -549,70 +586,109 @@ final class DispatchSlicer {
   /**
    * The dispatcher's members the new handler still needs: fields, methods and nested types that
    * the new body names (and what those name in turn), constructors and initializers always, with
-   * constructor statements that only set dropped fields removed.
+   * constructor statements that only set dropped fields removed. The names are followed through
+   * an index of the members by name, so a dispatcher with a field per domain costs each route
+   * what it uses, not a pass over every member per name found.
    */
-  private static List<BodyDeclaration<?>> usedMembers(
+  private List<BodyDeclaration<?>> usedMembers(
       ClassOrInterfaceDeclaration type, MethodDeclaration entry, Set<String> used) {
+    Members index = members.computeIfAbsent(type, t -> new Members((ClassOrInterfaceDeclaration) t));
     Set<BodyDeclaration<?>> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-    Set<String> names = new LinkedHashSet<>(used);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (BodyDeclaration<?> m : type.getMembers()) {
-        if (m instanceof ConstructorDeclaration c) {
-          for (Statement s : c.getBody().getStatements()) {
-            Optional<String> field = assignedField(s);
-            if (field.isEmpty() || names.contains(field.get())) {
-              grew |= names.addAll(identifiers(s));
-            }
-          }
-        } else if (m.isInitializerDeclaration()) {
-          grew |= names.addAll(identifiers(m));
+    Set<String> names = new java.util.HashSet<>();
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
+    java.util.function.Consumer<Set<String>> name = found -> {
+      for (String n : found) {
+        if (names.add(n)) {
+          work.add(n);
         }
       }
-      for (BodyDeclaration<?> m : type.getMembers()) {
-        if (m == entry || keep.contains(m) || !named(m, names)) {
-          continue;
+    };
+    name.accept(used);
+    for (BodyDeclaration<?> m : index.initializers) {
+      name.accept(identifiers(m));
+    }
+    for (Statement st : index.unconditional) {
+      name.accept(identifiers(st));
+    }
+    while (!work.isEmpty()) {
+      String n = work.poll();
+      for (Statement st : index.settingField.getOrDefault(n, List.of())) {
+        name.accept(identifiers(st));
+      }
+      for (BodyDeclaration<?> m : index.byName.getOrDefault(n, List.of())) {
+        if (m != entry && keep.add(m)) {
+          name.accept(identifiers(m));
         }
-        keep.add(m);
-        names.addAll(identifiers(m));
-        grew = true;
       }
     }
-    Set<String> dropped = new TreeSet<>();
-    for (BodyDeclaration<?> m : type.getMembers()) {
-      if (m instanceof FieldDeclaration f && !keep.contains(m)) {
-        f.getVariables().forEach(v -> dropped.add(v.getNameAsString()));
-      }
-    }
+    List<BodyDeclaration<?>> chosen = new ArrayList<>(index.always);
+    chosen.addAll(keep);
+    chosen.sort(java.util.Comparator.comparingInt(index.position::get));
     List<BodyDeclaration<?>> out = new ArrayList<>();
-    for (BodyDeclaration<?> m : type.getMembers()) {
+    for (BodyDeclaration<?> m : chosen) {
       if (m == entry) {
         continue;
       }
       if (m instanceof ConstructorDeclaration c) {
         ConstructorDeclaration copy = c.clone();
-        copy.getBody().getStatements().removeIf(s -> setsDropped(s, dropped));
+        copy.getBody().getStatements().removeIf(st -> assignedField(st)
+            .map(f -> index.fields.getOrDefault(f, List.of()).stream().anyMatch(d -> !keep.contains(d)))
+            .orElse(false));
         out.add(copy);
-      } else if (keep.contains(m) || m.isInitializerDeclaration() || m.isTypeDeclaration()) {
+      } else {
         out.add(m);
       }
     }
     return out;
   }
 
-  private static boolean named(BodyDeclaration<?> m, Set<String> names) {
-    if (m instanceof FieldDeclaration f) {
-      return f.getVariables().stream().anyMatch(v -> names.contains(v.getNameAsString()));
-    }
-    if (m instanceof MethodDeclaration md) {
-      return names.contains(md.getNameAsString());
-    }
-    return false;
-  }
+  /** A dispatcher's members by name, worked out once for all its routes. */
+  private static final class Members {
+    /** Declaration order. */
+    final Map<BodyDeclaration<?>, Integer> position = new IdentityHashMap<>();
+    /** Constructors, initializers and nested types: a sliced handler keeps them all. */
+    final List<BodyDeclaration<?>> always = new ArrayList<>();
+    final List<BodyDeclaration<?>> initializers = new ArrayList<>();
+    /** Fields by each name they declare, methods by name: what naming the name keeps. */
+    final Map<String, List<BodyDeclaration<?>>> byName = new java.util.HashMap<>();
+    final Map<String, List<BodyDeclaration<?>>> fields = new java.util.HashMap<>();
+    /** Constructor statements that set no field, whose names are needed whatever is kept. */
+    final List<Statement> unconditional = new ArrayList<>();
+    /** Constructor statements that set a field, needed once that field's name is. */
+    final Map<String, List<Statement>> settingField = new java.util.HashMap<>();
 
-  private static boolean setsDropped(Statement s, Set<String> dropped) {
-    return assignedField(s).map(dropped::contains).orElse(false);
+    Members(ClassOrInterfaceDeclaration type) {
+      for (BodyDeclaration<?> m : type.getMembers()) {
+        position.put(m, position.size());
+        if (m instanceof ConstructorDeclaration c) {
+          always.add(m);
+          for (Statement st : c.getBody().getStatements()) {
+            Optional<String> field = assignedField(st);
+            if (field.isEmpty()) {
+              unconditional.add(st);
+            } else {
+              settingField.computeIfAbsent(field.get(), k -> new ArrayList<>()).add(st);
+            }
+          }
+        } else if (m.isInitializerDeclaration()) {
+          always.add(m);
+          initializers.add(m);
+        } else if (m.isTypeDeclaration()) {
+          always.add(m);
+        }
+        if (m instanceof FieldDeclaration f) {
+          for (VariableDeclarator v : f.getVariables()) {
+            List<BodyDeclaration<?>> declaring = fields.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>());
+            if (!declaring.contains(m)) {
+              declaring.add(m);
+              byName.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(m);
+            }
+          }
+        } else if (m instanceof MethodDeclaration md) {
+          byName.computeIfAbsent(md.getNameAsString(), k -> new ArrayList<>()).add(m);
+        }
+      }
+    }
   }
 
   /** The field a statement {@code this.f = ...;} or {@code f = ...;} sets. */
