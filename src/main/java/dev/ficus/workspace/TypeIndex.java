@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public final class TypeIndex {
 
-  private final Map<String, TypeDeclaration<?>> byName = new TreeMap<>();
+  private final TreeMap<String, TypeDeclaration<?>> byName = new TreeMap<>();
   private final Map<CompilationUnit, JavaSource> sourceByUnit = new IdentityHashMap<>();
 
   TypeIndex(List<JavaSource> sources) {
@@ -34,6 +34,12 @@ public final class TypeIndex {
   /** Fully qualified names of all types of the repository, sorted. */
   public Map<String, TypeDeclaration<?>> all() {
     return Collections.unmodifiableMap(byName);
+  }
+
+  /** Whether some type's qualified name starts with {@code prefix}: a lookup in the sorted names. */
+  boolean hasNameStartingWith(String prefix) {
+    String next = byName.ceilingKey(prefix);
+    return next != null && next.startsWith(prefix);
   }
 
   Optional<JavaSource> sourceOf(CompilationUnit unit) {
