@@ -48,25 +48,30 @@ final class Injection {
 
   Injection(TypeResolver types) {
     this.types = types;
+    // One walk of each tree (what it finds goes into sorted maps and sets, so order is not kept).
     for (JavaSource source : types.workspace().sources()) {
-      for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
-        guiceBinding(call);
-      }
-      for (MethodDeclaration method : source.unit().findAll(MethodDeclaration.class)) {
-        beanMethod(method);
-      }
-      for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
-        Optional<String> fqn = type.getFullyQualifiedName();
-        if (fqn.isEmpty()) {
-          continue;
+      source.unit().walk(node -> {
+        if (node instanceof MethodCallExpr call) {
+          guiceBinding(call);
+        } else if (node instanceof MethodDeclaration method) {
+          beanMethod(method);
+        } else if (node instanceof TypeDeclaration<?> type) {
+          namedType(type);
         }
-        named.computeIfAbsent(Introspector.decapitalize(type.getNameAsString()), k -> new TreeSet<>())
-            .add(fqn.get());
-        for (AnnotationExpr a : type.getAnnotations()) {
-          if (NAMING_ANNOTATIONS.contains(a.getName().getIdentifier())) {
-            value(a).ifPresent(v -> named.computeIfAbsent(v, k -> new TreeSet<>()).add(fqn.get()));
-          }
-        }
+      });
+    }
+  }
+
+  private void namedType(TypeDeclaration<?> type) {
+    Optional<String> fqn = type.getFullyQualifiedName();
+    if (fqn.isEmpty()) {
+      return;
+    }
+    named.computeIfAbsent(Introspector.decapitalize(type.getNameAsString()), k -> new TreeSet<>())
+        .add(fqn.get());
+    for (AnnotationExpr a : type.getAnnotations()) {
+      if (NAMING_ANNOTATIONS.contains(a.getName().getIdentifier())) {
+        value(a).ifPresent(v -> named.computeIfAbsent(v, k -> new TreeSet<>()).add(fqn.get()));
       }
     }
   }

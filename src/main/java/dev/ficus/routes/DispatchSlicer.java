@@ -79,6 +79,11 @@ final class DispatchSlicer {
    */
   private final Set<Expression> statelessTests = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
+  /** What every route of a dispatcher prints or looks up alike, worked out once. */
+  private final Map<TypeDeclaration<?>, String> headers = new IdentityHashMap<>();
+  private final Map<TypeDeclaration<?>, Map<String, List<MethodDeclaration>>> methodsNamed = new IdentityHashMap<>();
+  private final Map<BodyDeclaration<?>, String> printedMembers = new IdentityHashMap<>();
+  private final Map<BodyDeclaration<?>, Set<String>> memberNames = new IdentityHashMap<>();
   /** The repository's methods by name, for calls the symbol solver cannot resolve. */
   private Map<String, List<MethodDeclaration>> methodsByName;
 
@@ -127,10 +132,15 @@ final class DispatchSlicer {
     List<String> memberTexts = new ArrayList<>();
     Set<String> allNames = new TreeSet<>(used);
     for (BodyDeclaration<?> m : members) {
-      BodyDeclaration<?> c = m.clone();
-      rename(c, self);
-      memberTexts.add(print(c));
-      allNames.addAll(identifiers(m));
+      if (m instanceof ConstructorDeclaration) { // a copy of this route's own, printed once
+        BodyDeclaration<?> c = m.clone();
+        rename(c, self);
+        memberTexts.add(print(c));
+        allNames.addAll(identifiers(m));
+      } else { // the dispatcher's member itself, shared with other routes
+        memberTexts.add(memberText(m, self));
+        allNames.addAll(memberNames.computeIfAbsent(m, DispatchSlicer::identifiers));
+      }
     }
     allNames.addAll(identifiers(method.getType()));
     method.getParameters().forEach(p -> allNames.addAll(identifiers(p)));
@@ -164,7 +174,7 @@ final class DispatchSlicer {
         classes.add(qualified);
       }
     }
-    String headerText = headerText(type, self);
+    String headerText = headers.computeIfAbsent(type, t -> headerText(type, self));
 
     Set<String> pathParameters = new TreeSet<>();
     pathParameters(newBody, pathParameters, pathHolders);
@@ -233,7 +243,9 @@ final class DispatchSlicer {
       String name = function.get().handlerMethod() == null ? "handleRequest" : function.get().handlerMethod();
       Optional<TypeDeclaration<?>> type = workspace.findType(function.get().handlerClass());
       if (type.isPresent()) {
-        List<MethodDeclaration> methods = type.get().getMethodsByName(name);
+        List<MethodDeclaration> methods = methodsNamed
+            .computeIfAbsent(type.get(), t -> new java.util.HashMap<>())
+            .computeIfAbsent(name, n -> type.get().getMethodsByName(n));
         for (MethodDeclaration m : methods) {
           if (m.getBody().isPresent()
               && extracted.entryCode().stream().anyMatch(n -> isAncestor(m.getBody().get(), n))) {
@@ -689,6 +701,15 @@ final class DispatchSlicer {
         }
       }
     }
+  }
+
+  /** A member of the dispatcher as the sliced handler prints it: its own name replaced. */
+  private String memberText(BodyDeclaration<?> member, String self) {
+    return printedMembers.computeIfAbsent(member, m -> {
+      BodyDeclaration<?> c = m.clone();
+      rename(c, self);
+      return print(c);
+    });
   }
 
   /** The field a statement {@code this.f = ...;} or {@code f = ...;} sets. */
