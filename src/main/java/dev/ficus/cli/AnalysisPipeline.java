@@ -19,12 +19,14 @@ import dev.ficus.model.Finding;
 import dev.ficus.model.FunctionEffects;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
+import dev.ficus.model.SourceFile;
 import dev.ficus.routes.ApiRouteCoverage;
 import dev.ficus.routes.ExtractedRoute;
 import dev.ficus.routes.RouteCodes;
 import dev.ficus.routes.RouteContext;
 import dev.ficus.routes.RouteExtractors;
 import dev.ficus.workspace.CodeScopes;
+import dev.ficus.workspace.DeepStack;
 import dev.ficus.workspace.SourceFiles;
 import dev.ficus.workspace.Workspace;
 import dev.ficus.workspace.WorkspaceLoader;
@@ -95,6 +97,9 @@ public final class AnalysisPipeline {
     if (workspace.sources().isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.error("no-java-sources", "No Java source files were found in the repository.", null);
     }
+    // What each file names is read from its syntax alone (no symbol solver, no tree changed), so
+    // it runs on the second core beside the stages that follow (docs/adr/0004).
+    DeepStack.Pending<List<SourceFile>> sourceFiles = DeepStack.start(() -> SourceFiles.of(workspace));
     String parsed = workspace.sources().size() + (workspace.sources().size() == 1 ? " file" : " files") + " parsed";
     progress.update(parsed + "; reading the IaC and finding routes");
     IacModel iac = new IacReader().read(workspace);
@@ -176,7 +181,7 @@ public final class AnalysisPipeline {
         List.copyOf(classes.values()),
         functionEffects,
         iac.resources(),
-        SourceFiles.of(workspace),
+        sourceFiles.get(),
         code);
   }
 

@@ -48,25 +48,30 @@ final class Injection {
 
   Injection(TypeResolver types) {
     this.types = types;
+    // One walk of each tree (what it finds goes into sorted maps and sets, so order is not kept).
     for (JavaSource source : types.workspace().sources()) {
-      for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
-        guiceBinding(call);
-      }
-      for (MethodDeclaration method : source.unit().findAll(MethodDeclaration.class)) {
-        beanMethod(method);
-      }
-      for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
-        Optional<String> fqn = type.getFullyQualifiedName();
-        if (fqn.isEmpty()) {
-          continue;
+      source.unit().walk(node -> {
+        if (node instanceof MethodCallExpr call) {
+          guiceBinding(call);
+        } else if (node instanceof MethodDeclaration method) {
+          beanMethod(method);
+        } else if (node instanceof TypeDeclaration<?> type) {
+          namedType(type);
         }
-        named.computeIfAbsent(Introspector.decapitalize(type.getNameAsString()), k -> new TreeSet<>())
-            .add(fqn.get());
-        for (AnnotationExpr a : type.getAnnotations()) {
-          if (NAMING_ANNOTATIONS.contains(a.getName().getIdentifier())) {
-            value(a).ifPresent(v -> named.computeIfAbsent(v, k -> new TreeSet<>()).add(fqn.get()));
-          }
-        }
+      });
+    }
+  }
+
+  private void namedType(TypeDeclaration<?> type) {
+    Optional<String> fqn = type.getFullyQualifiedName();
+    if (fqn.isEmpty()) {
+      return;
+    }
+    named.computeIfAbsent(Introspector.decapitalize(type.getNameAsString()), k -> new TreeSet<>())
+        .add(fqn.get());
+    for (AnnotationExpr a : type.getAnnotations()) {
+      if (NAMING_ANNOTATIONS.contains(a.getName().getIdentifier())) {
+        value(a).ifPresent(v -> named.computeIfAbsent(v, k -> new TreeSet<>()).add(fqn.get()));
       }
     }
   }
@@ -157,6 +162,37 @@ final class Injection {
   }
 
   /** The {@code @Qualifier}/{@code @Named} value of the injection point a receiver reads. */
+  /**
+   * Per class, the qualifier each field receives through its constructors ({@code this.field =
+   * parameter}): worked out once per class, since a handler names its fields in every branch and
+   * walking its members per call made the call graph quadratic in the handler's size.
+   */
+  private final Map<TypeDeclaration<?>, Map<String, Optional<String>>> constructorQualifiers =
+      new java.util.IdentityHashMap<>();
+
+  private static Map<String, Optional<String>> constructorQualifiers(TypeDeclaration<?> owner) {
+    Map<String, Optional<String>> out = new java.util.HashMap<>();
+    for (ConstructorDeclaration c : owner.getConstructors()) {
+      for (AssignExpr a : c.findAll(AssignExpr.class)) {
+        String target = a.getTarget() instanceof FieldAccessExpr fa ? fa.getNameAsString()
+            : a.getTarget() instanceof NameExpr ne ? ne.getNameAsString() : null;
+        if (target == null || out.containsKey(target) || !(a.getValue() instanceof NameExpr value)) {
+          continue;
+        }
+        for (Parameter p : c.getParameters()) {
+          if (p.getNameAsString().equals(value.getNameAsString())) {
+            Optional<String> q = qualifier(p.getAnnotations());
+            if (q.isPresent()) {
+              out.put(target, q); // the first qualifier in constructor, assignment, parameter order
+              break;
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   Optional<String> qualifierOf(Expression receiver) {
     Optional<? extends Node> decl = Optional.empty();
     if (receiver instanceof NameExpr n) {
@@ -181,21 +217,11 @@ final class Injection {
       if (owner.isEmpty()) {
         return Optional.empty();
       }
-      for (ConstructorDeclaration c : owner.get().getConstructors()) {
-        for (AssignExpr a : c.findAll(AssignExpr.class)) {
-          String target = a.getTarget() instanceof FieldAccessExpr fa ? fa.getNameAsString()
-              : a.getTarget() instanceof NameExpr ne ? ne.getNameAsString() : null;
-          if (v.getNameAsString().equals(target) && a.getValue() instanceof NameExpr value) {
-            for (Parameter p : c.getParameters()) {
-              if (p.getNameAsString().equals(value.getNameAsString())) {
-                Optional<String> q = qualifier(p.getAnnotations());
-                if (q.isPresent()) {
-                  return q;
-                }
-              }
-            }
-          }
-        }
+      Optional<String> injected =
+          constructorQualifiers.computeIfAbsent(owner.get(), Injection::constructorQualifiers)
+              .get(v.getNameAsString());
+      if (injected != null) {
+        return injected;
       }
     }
     return Optional.empty();

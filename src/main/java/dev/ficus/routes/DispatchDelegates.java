@@ -77,7 +77,7 @@ final class DispatchDelegates {
     for (Node node : leafCode) {
       boolean inCatch = node.getParentNode().filter(p -> p instanceof com.github.javaparser.ast.stmt.CatchClause).isPresent();
       if (!inCatch) {
-        text.append(node).append('\n');
+        text.append(interpreter.text(node)).append('\n');
       }
       throwsLast = node instanceof ThrowStmt;
       Expression e = null;

@@ -155,6 +155,12 @@ final class DispatchInterpreter {
     final Map<Expression, Optional<TypeDeclaration<?>>> solved = new IdentityHashMap<>();
     final Map<Node, Map<String, Optional<TypeDeclaration<?>>>> typeNames = new IdentityHashMap<>();
     /**
+     * Each type's fields by name (the first declared of a name): a lambdalith's handler and its
+     * constants class have a field per domain and dispatch names one in every branch, so a scan of
+     * the fields per lookup made route extraction quadratic in the number of routes.
+     */
+    final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> fieldIndex = new IdentityHashMap<>();
+    /**
      * Values of {@code case} labels: Java requires them to be constants, so one evaluation
      * serves every candidate route run through the switch (without it, a switch of R routes
      * costs R label evaluations per candidate).
@@ -162,6 +168,13 @@ final class DispatchInterpreter {
     final Map<Expression, DispatchValue> labels = new IdentityHashMap<>();
     /** Label lookups of switches whose labels are all strings or enum constants. */
     final Map<NodeList<SwitchEntry>, Optional<SwitchIndex>> switches = new IdentityHashMap<>();
+    /** Lookups of else-if chains that compare one variable with string literals. */
+    final Map<IfStmt, Optional<IfChain>> chains = new IdentityHashMap<>();
+    /**
+     * Source text of statements, printed once: every candidate route that reaches a branch reads
+     * its text, and printing a node is far dearer than looking it up.
+     */
+    final Map<Node, String> texts = new IdentityHashMap<>();
 
     Shared(Workspace workspace) {
       this.workspace = workspace;
@@ -229,6 +242,16 @@ final class DispatchInterpreter {
       return first == null ? null : new Decision(first, fellFrame, false, Set.of());
     }
     return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+  }
+
+  /** The node's source text, as {@code toString()} prints it, printed once per run of the extractor. */
+  String text(Node node) {
+    String text = shared.texts.get(node);
+    if (text == null) {
+      text = node.toString();
+      shared.texts.put(node, text);
+    }
+    return text;
   }
 
   boolean dispatched() {
@@ -454,6 +477,12 @@ final class DispatchInterpreter {
   }
 
   private Flow walkIf(IfStmt ifStmt, Frame frame) {
+    if (!explore) {
+      Optional<Flow> indexed = walkChain(ifStmt, frame);
+      if (indexed.isPresent()) {
+        return indexed.get();
+      }
+    }
     touched.clear();
     DispatchValue test = evaluate(ifStmt.getCondition(), frame);
     boolean dispatch = !touched.isEmpty();
@@ -507,6 +536,94 @@ final class DispatchInterpreter {
     }
     code.add(ifStmt);
     return Flow.NORMAL;
+  }
+
+  /**
+   * An else-if chain whose every test is {@code "literal".equals(v)} or {@code v.equals("literal")}
+   * on one variable {@code v}, as code generators write dispatch: the links in order and where
+   * each literal first appears. Run link by link, a chain of R routes costs every candidate route
+   * R tests (and the 3,000-route dispatcher of a generator minutes); with the lookup, one.
+   */
+  record IfChain(String variable, List<IfStmt> links, Map<String, Integer> first) {}
+
+  /**
+   * Walks an indexed else-if chain as {@link #walkIf} would, test after test, when the variable
+   * holds a known string from the request; empty when the chain is not of that shape or the value
+   * is not known, and the tests are then run one by one.
+   */
+  private Optional<Flow> walkChain(IfStmt head, Frame frame) {
+    Optional<IfChain> chain = shared.chains.get(head);
+    if (chain == null) {
+      chain = ifChain(head);
+      shared.chains.put(head, chain);
+    }
+    if (chain.isEmpty()) {
+      return Optional.empty();
+    }
+    DispatchValue value = frame.env.get(chain.get().variable());
+    if (value == null || !(value.value() instanceof String text) || !value.origin().dispatches()) {
+      return Optional.empty();
+    }
+    List<IfStmt> links = chain.get().links();
+    // What evaluating any one test leaves: the variable's origin touched, nothing recorded.
+    touched.clear();
+    touched.add(value.origin());
+    Set<Origin> kinds = EnumSet.copyOf(touched);
+    Integer match = chain.get().first().get(text);
+    if (match != null) {
+      dispatchTests += match + 1;
+      IfStmt link = links.get(match);
+      decide(link.getCondition(), frame, true, kinds);
+      return Optional.of(walk(link.getThenStmt(), frame));
+    }
+    dispatchTests += links.size();
+    IfStmt last = links.get(links.size() - 1);
+    if (last.getElseStmt().isPresent()) {
+      Statement otherwise = last.getElseStmt().get();
+      decide(otherwise, frame, false, kinds);
+      return Optional.of(walk(otherwise, frame));
+    }
+    fallThrough(frame, last.getThenStmt());
+    return Optional.of(Flow.NORMAL);
+  }
+
+  /** The chain starting at {@code head} when it is one to index; empty otherwise. */
+  private static Optional<IfChain> ifChain(IfStmt head) {
+    if (head.getParentNode().orElse(null) instanceof IfStmt parent
+        && parent.getElseStmt().orElse(null) == head) {
+      return Optional.empty(); // a link inside a chain: the chain is indexed at its head
+    }
+    List<IfStmt> links = new ArrayList<>();
+    Map<String, Integer> first = new HashMap<>();
+    String variable = null;
+    for (Statement s = head; s instanceof IfStmt link; s = link.getElseStmt().orElse(null)) {
+      if (!(link.getCondition() instanceof MethodCallExpr call)
+          || !call.getNameAsString().equals("equals")
+          || call.getArguments().size() != 1
+          || call.getScope().isEmpty()) {
+        return Optional.empty();
+      }
+      Expression scope = call.getScope().get();
+      Expression argument = call.getArgument(0);
+      String literal;
+      String name;
+      if (scope instanceof StringLiteralExpr l && argument instanceof NameExpr n) {
+        literal = l.asString();
+        name = n.getNameAsString();
+      } else if (scope instanceof NameExpr n && argument instanceof StringLiteralExpr l) {
+        literal = l.asString();
+        name = n.getNameAsString();
+      } else {
+        return Optional.empty();
+      }
+      if (variable != null && !variable.equals(name)) {
+        return Optional.empty();
+      }
+      variable = name;
+      first.putIfAbsent(literal, links.size());
+      links.add(link);
+    }
+    return links.size() < 2 ? Optional.empty() : Optional.of(new IfChain(variable, List.copyOf(links), first));
   }
 
   /** Walks a branch and keeps it only if a decision was made inside. */
@@ -1138,18 +1255,21 @@ final class DispatchInterpreter {
     return types;
   }
 
-  private static Optional<VariableDeclarator> fieldIn(TypeDeclaration<?> type, String n) {
+  private Optional<VariableDeclarator> fieldIn(TypeDeclaration<?> type, String n) {
     if (type == null) {
       return Optional.empty();
     }
-    for (FieldDeclaration f : type.getFields()) {
-      for (VariableDeclarator v : f.getVariables()) {
-        if (v.getNameAsString().equals(n)) {
-          return Optional.of(v);
+    Map<String, VariableDeclarator> byName = shared.fieldIndex.get(type);
+    if (byName == null) {
+      byName = new HashMap<>();
+      for (FieldDeclaration f : type.getFields()) {
+        for (VariableDeclarator v : f.getVariables()) {
+          byName.putIfAbsent(v.getNameAsString(), v);
         }
       }
+      shared.fieldIndex.put(type, byName);
     }
-    return Optional.empty();
+    return Optional.ofNullable(byName.get(n));
   }
 
   private DispatchValue constantValue(VariableDeclarator v, TypeDeclaration<?> owner) {

@@ -47,6 +47,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,6 +64,28 @@ final class DispatchSlicer {
   private final Workspace workspace;
   private final IacModel iac;
   private List<String> notes = new ArrayList<>();
+  /**
+   * Per dispatcher method, what every route of it shares: its event kind (a symbol-solver call)
+   * and its printed signature. A dispatcher of R routes is sliced R times, and working these out
+   * each time made slicing cost R times the dispatcher's size.
+   */
+  private final Map<MethodDeclaration, RouteCode.Event> events = new IdentityHashMap<>();
+  private final Map<MethodDeclaration, String> signatures = new IdentityHashMap<>();
+  /** Per method, the variables holding the request's path parameters. */
+  private final Map<Node, Set<String>> pathHolders = new IdentityHashMap<>();
+  /**
+   * Tests of the dispatcher that call no regex matcher: every route of an else-if chain passes
+   * the tests before its own, so without this each route would search all of them again.
+   */
+  private final Set<Expression> statelessTests = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<TypeDeclaration<?>, Members> members = new IdentityHashMap<>();
+  /** What every route of a dispatcher prints or looks up alike, worked out once. */
+  private final Map<TypeDeclaration<?>, String> headers = new IdentityHashMap<>();
+  private final Map<TypeDeclaration<?>, Map<String, List<MethodDeclaration>>> methodsNamed = new IdentityHashMap<>();
+  private final Map<BodyDeclaration<?>, String> printedMembers = new IdentityHashMap<>();
+  private final Map<BodyDeclaration<?>, Set<String>> memberNames = new IdentityHashMap<>();
+  /** The repository's methods by name, for calls the symbol solver cannot resolve. */
+  private Map<String, List<MethodDeclaration>> methodsByName;
 
   DispatchSlicer(Workspace workspace, IacModel iac) {
     this.workspace = workspace;
@@ -72,8 +95,8 @@ final class DispatchSlicer {
   /** The route's code, or empty when its dispatcher method cannot be found. */
   Optional<RouteCode> slice(ExtractedRoute extracted) {
     Route route = extracted.route();
-    Set<Node> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-    kept.addAll(extracted.entryCode());
+    Kept kept = new Kept();
+    extracted.entryCode().forEach(kept::add);
     Optional<MethodDeclaration> entry = entryMethod(extracted);
     if (entry.isEmpty() || entry.get().getBody().isEmpty()
         || !(entry.get().getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration type)) {
@@ -84,16 +107,16 @@ final class DispatchSlicer {
     List<String> notes = new ArrayList<>();
     this.notes = notes;
     Optional<Node> foreign =
-        extracted.entryCode().stream().filter(n -> !body.isAncestorOf(n) && n != body).findFirst();
+        extracted.entryCode().stream().filter(n -> !isAncestor(body, n) && n != body).findFirst();
     if (foreign.isPresent() && !anchor(body, foreign.get(), kept)) {
       // The branch is chosen by a lookup ficus cannot rewrite (a table of handlers): the lookup
       // stays, and serves only this route because the API sends only this route here.
       boolean after = false;
       for (Statement s : body.getStatements()) {
-        if (after && !containsKept(s, kept)) {
+        if (after && !kept.within(s)) {
           kept.add(s);
         }
-        after |= containsKept(s, kept);
+        after |= kept.within(s);
       }
       notes.add("The dispatch of " + type.getNameAsString() + " picks the branch by a lookup that"
           + " could not be cut out; the handler keeps that lookup, which the API only reaches for"
@@ -109,10 +132,15 @@ final class DispatchSlicer {
     List<String> memberTexts = new ArrayList<>();
     Set<String> allNames = new TreeSet<>(used);
     for (BodyDeclaration<?> m : members) {
-      BodyDeclaration<?> c = m.clone();
-      rename(c, self);
-      memberTexts.add(print(c));
-      allNames.addAll(identifiers(m));
+      if (m instanceof ConstructorDeclaration) { // a copy of this route's own, printed once
+        BodyDeclaration<?> c = m.clone();
+        rename(c, self);
+        memberTexts.add(print(c));
+        allNames.addAll(identifiers(m));
+      } else { // the dispatcher's member itself, shared with other routes
+        memberTexts.add(memberText(m, self));
+        allNames.addAll(memberNames.computeIfAbsent(m, DispatchSlicer::identifiers));
+      }
     }
     allNames.addAll(identifiers(method.getType()));
     method.getParameters().forEach(p -> allNames.addAll(identifiers(p)));
@@ -120,11 +148,7 @@ final class DispatchSlicer {
     method.getAnnotations().forEach(a -> allNames.addAll(identifiers(a)));
     type.getImplementedTypes().forEach(t -> allNames.addAll(identifiers(t)));
     type.getExtendedTypes().forEach(t -> allNames.addAll(identifiers(t)));
-    MethodDeclaration signature = method.clone();
-    signature.removeBody();
-    signature.removeComment();
-    String signatureText = print(signature);
-    signatureText = signatureText.endsWith(";") ? signatureText.substring(0, signatureText.length() - 1) : signatureText;
+    String signatureText = signatures.computeIfAbsent(method, DispatchSlicer::signatureText);
     BlockStmt renamedBody = newBody.clone();
     rename(renamedBody, self);
     String bodyText = statementsText(renamedBody);
@@ -150,19 +174,17 @@ final class DispatchSlicer {
         classes.add(qualified);
       }
     }
-    ClassOrInterfaceDeclaration header = type.clone();
-    header.getMembers().clear();
-    String headerText = headerText(header, self);
+    String headerText = headers.computeIfAbsent(type, t -> headerText(type, self));
 
     Set<String> pathParameters = new TreeSet<>();
-    pathParameters(newBody, pathParameters);
-    members.forEach(m -> pathParameters(m, pathParameters));
-    extracted.entryCode().forEach(n -> pathParameters(n, pathParameters));
+    pathParameters(newBody, pathParameters, pathHolders);
+    members.forEach(m -> pathParameters(m, pathParameters, pathHolders));
+    extracted.entryCode().forEach(n -> pathParameters(n, pathParameters, pathHolders));
 
     String eventParameter = method.getParameters().isEmpty() ? "event" : method.getParameter(0).getNameAsString();
     return Optional.of(new RouteCode(
         route.id(), route.handler(), RouteCode.Kind.SLICE,
-        type.getFullyQualifiedName().orElse(self), event(method), imports, headerText, memberTexts,
+        type.getFullyQualifiedName().orElse(self), events.computeIfAbsent(method, DispatchSlicer::event), imports, headerText, memberTexts,
         signatureText, bodyText, eventParameter, seam, List.copyOf(pathParameters), List.copyOf(classes),
         notes));
   }
@@ -221,10 +243,12 @@ final class DispatchSlicer {
       String name = function.get().handlerMethod() == null ? "handleRequest" : function.get().handlerMethod();
       Optional<TypeDeclaration<?>> type = workspace.findType(function.get().handlerClass());
       if (type.isPresent()) {
-        List<MethodDeclaration> methods = type.get().getMethodsByName(name);
+        List<MethodDeclaration> methods = methodsNamed
+            .computeIfAbsent(type.get(), t -> new java.util.HashMap<>())
+            .computeIfAbsent(name, n -> type.get().getMethodsByName(n));
         for (MethodDeclaration m : methods) {
           if (m.getBody().isPresent()
-              && extracted.entryCode().stream().anyMatch(n -> m.getBody().get().isAncestorOf(n))) {
+              && extracted.entryCode().stream().anyMatch(n -> isAncestor(m.getBody().get(), n))) {
             return Optional.of(m);
           }
         }
@@ -244,7 +268,7 @@ final class DispatchSlicer {
    * Marks, in the dispatcher's method, the statement that calls into the nested router where
    * the route's code goes on; false when no call leads there.
    */
-  private static boolean anchor(BlockStmt body, Node foreign, Set<Node> kept) {
+  private static boolean anchor(BlockStmt body, Node foreign, Kept kept) {
     Optional<CallableDeclaration> target = foreign instanceof CallableDeclaration<?> c
         ? Optional.of(c) : foreign.findAncestor(CallableDeclaration.class);
     if (target.isEmpty()) {
@@ -264,23 +288,98 @@ final class DispatchSlicer {
     return false;
   }
 
-  private static boolean containsKept(Node node, Set<Node> kept) {
-    if (kept.contains(node)) {
-      return true;
-    }
-    for (Node child : node.getChildNodes()) {
-      if (containsKept(child, kept)) {
+  /**
+   * Whether {@code ancestor} lies above {@code node}, found by walking up from the node: JavaParser's
+   * {@code isAncestorOf} searches the ancestor's whole subtree, which for a dispatcher method is
+   * the size of the dispatcher for every route.
+   */
+  static boolean isAncestor(Node ancestor, Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n == ancestor) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * The statements a route keeps, and every node above them, so that whether a subtree holds a
+   * kept node is one lookup instead of a walk of the subtree at each level of the pruning.
+   */
+  private static final class Kept {
+    private final Set<Node> nodes = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Node> above = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    void add(Node node) {
+      nodes.add(node);
+      for (Node n = node.getParentNode().orElse(null); n != null && above.add(n); n = n.getParentNode().orElse(null)) {
+        // marks the ancestors up to the first one already marked
+      }
+    }
+
+    boolean contains(Node node) {
+      return nodes.contains(node);
+    }
+
+    /** The node is kept or holds a kept node. */
+    boolean within(Node node) {
+      return nodes.contains(node) || above.contains(node);
+    }
+
+    /**
+     * The entries of a switch that hold a kept node, in source order: found from the kept nodes
+     * upwards, as a dispatch switch has an entry per route and a scan of them all per route made
+     * slicing quadratic.
+     */
+    List<SwitchEntry> entriesOf(SwitchStmt sw) {
+      Set<SwitchEntry> found = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Node k : nodes) {
+        Node below = k;
+        for (Node n = k.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+          if (n == sw) {
+            if (below instanceof SwitchEntry e) {
+              found.add(e);
+            }
+            break;
+          }
+          below = n;
+        }
+      }
+      if (ranged(found)) {
+        List<SwitchEntry> ordered = new ArrayList<>(found);
+        ordered.sort(java.util.Comparator.comparing(e -> e.getRange().get().begin));
+        return ordered;
+      }
+      List<SwitchEntry> ordered = new ArrayList<>();
+      for (SwitchEntry e : sw.getEntries()) {
+        if (within(e)) {
+          ordered.add(e);
+        }
+      }
+      return ordered;
+    }
+
+    /** Whether every entry has its place in the source, by which entries sort. */
+    private static boolean ranged(Set<SwitchEntry> entries) {
+      return entries.stream().allMatch(e -> e.getRange().isPresent());
+    }
+
+    List<Node> under(Node ancestor) {
+      List<Node> out = new ArrayList<>();
+      for (Node k : nodes) {
+        if (isAncestor(ancestor, k)) {
+          out.add(k);
+        }
+      }
+      return out;
+    }
+  }
+
   /** Rebuilds statements keeping the route's path: switches and ifs give way to their branch. */
   private final class Pruner {
-    private final Set<Node> kept;
+    private final Kept kept;
 
-    Pruner(Set<Node> kept, List<String> notes) {
+    Pruner(Kept kept, List<String> notes) {
       this.kept = kept;
     }
 
@@ -296,7 +395,7 @@ final class DispatchSlicer {
       if (kept.contains(s)) {
         return List.of(s.clone());
       }
-      if (!containsKept(s, kept)) {
+      if (!kept.within(s)) {
         return List.of();
       }
       if (s instanceof BlockStmt block) {
@@ -304,11 +403,9 @@ final class DispatchSlicer {
       }
       if (s instanceof SwitchStmt sw) {
         List<Statement> branch = new ArrayList<>();
-        for (SwitchEntry e : sw.getEntries()) {
-          if (containsKept(e, kept)) {
-            for (Statement st : e.getStatements()) {
-              branch.addAll(unwrap(prune(st)));
-            }
+        for (SwitchEntry e : kept.entriesOf(sw)) {
+          for (Statement st : e.getStatements()) {
+            branch.addAll(unwrap(prune(st)));
           }
         }
         while (!branch.isEmpty() && branch.get(branch.size() - 1) instanceof BreakStmt b
@@ -323,7 +420,7 @@ final class DispatchSlicer {
       }
       if (s instanceof IfStmt is) {
         List<Statement> out = new ArrayList<>(stateful(is.getCondition()));
-        if (containsKept(is.getThenStmt(), kept)) {
+        if (kept.within(is.getThenStmt())) {
           out.addAll(unwrap(prune(is.getThenStmt())));
         } else {
           is.getElseStmt().ifPresent(e -> out.addAll(unwrap(prune(e))));
@@ -335,8 +432,7 @@ final class DispatchSlicer {
         if (tried.isEmpty()) {
           return List.of();
         }
-        List<Node> originals = new ArrayList<>();
-        kept.stream().filter(k -> ts.getTryBlock().isAncestorOf(k)).forEach(originals::add);
+        List<Node> originals = kept.under(ts.getTryBlock());
         NodeList<CatchClause> catches = new NodeList<>();
         for (CatchClause c : ts.getCatchClauses()) {
           if (mayCatch(c, originals, ts)) {
@@ -358,7 +454,10 @@ final class DispatchSlicer {
      * The calls of a dropped test whose effect the branch may rely on: a regex match
      * ({@code m.matches()}) sets the groups the branch reads.
      */
-    private static List<Statement> stateful(Expression condition) {
+    private List<Statement> stateful(Expression condition) {
+      if (statelessTests.contains(condition)) {
+        return List.of(); // most tests: known from an earlier route of the same dispatcher
+      }
       List<Statement> out = new ArrayList<>();
       for (MethodCallExpr call : condition.findAll(MethodCallExpr.class)) {
         String name = call.getNameAsString();
@@ -366,6 +465,9 @@ final class DispatchSlicer {
             && call.getArguments().isEmpty() && call.getScope().orElse(null) instanceof NameExpr) {
           out.add(new ExpressionStmt(call.clone()));
         }
+      }
+      if (out.isEmpty()) {
+        statelessTests.add(condition);
       }
       return out;
     }
@@ -455,16 +557,22 @@ final class DispatchSlicer {
   /** What the repository's methods of a call's name and arity declare; false when it has none. */
   private boolean declaredByName(MethodCallExpr call, Set<String> out) {
     boolean found = false;
-    for (TypeDeclaration<?> type : workspace.types().all().values()) {
-      for (MethodDeclaration m : type.getMethodsByName(call.getNameAsString())) {
-        if (m.getParameters().size() == call.getArguments().size()) {
-          found = true;
-          for (var thrown : m.getThrownExceptions()) {
-            try {
-              addNames(thrown.resolve(), out);
-            } catch (RuntimeException | StackOverflowError e) {
-              out.add(thrown.asString().substring(thrown.asString().lastIndexOf('.') + 1));
-            }
+    if (methodsByName == null) {
+      methodsByName = new java.util.HashMap<>();
+      for (TypeDeclaration<?> type : workspace.types().all().values()) {
+        for (MethodDeclaration m : type.getMethods()) {
+          methodsByName.computeIfAbsent(m.getNameAsString(), n -> new ArrayList<>()).add(m);
+        }
+      }
+    }
+    for (MethodDeclaration m : methodsByName.getOrDefault(call.getNameAsString(), List.of())) {
+      if (m.getParameters().size() == call.getArguments().size()) {
+        found = true;
+        for (var thrown : m.getThrownExceptions()) {
+          try {
+            addNames(thrown.resolve(), out);
+          } catch (RuntimeException | StackOverflowError e) {
+            out.add(thrown.asString().substring(thrown.asString().lastIndexOf('.') + 1));
           }
         }
       }
@@ -490,70 +598,118 @@ final class DispatchSlicer {
   /**
    * The dispatcher's members the new handler still needs: fields, methods and nested types that
    * the new body names (and what those name in turn), constructors and initializers always, with
-   * constructor statements that only set dropped fields removed.
+   * constructor statements that only set dropped fields removed. The names are followed through
+   * an index of the members by name, so a dispatcher with a field per domain costs each route
+   * what it uses, not a pass over every member per name found.
    */
-  private static List<BodyDeclaration<?>> usedMembers(
+  private List<BodyDeclaration<?>> usedMembers(
       ClassOrInterfaceDeclaration type, MethodDeclaration entry, Set<String> used) {
+    Members index = members.computeIfAbsent(type, t -> new Members((ClassOrInterfaceDeclaration) t));
     Set<BodyDeclaration<?>> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-    Set<String> names = new LinkedHashSet<>(used);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (BodyDeclaration<?> m : type.getMembers()) {
-        if (m instanceof ConstructorDeclaration c) {
-          for (Statement s : c.getBody().getStatements()) {
-            Optional<String> field = assignedField(s);
-            if (field.isEmpty() || names.contains(field.get())) {
-              grew |= names.addAll(identifiers(s));
-            }
-          }
-        } else if (m.isInitializerDeclaration()) {
-          grew |= names.addAll(identifiers(m));
+    Set<String> names = new java.util.HashSet<>();
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
+    java.util.function.Consumer<Set<String>> name = found -> {
+      for (String n : found) {
+        if (names.add(n)) {
+          work.add(n);
         }
       }
-      for (BodyDeclaration<?> m : type.getMembers()) {
-        if (m == entry || keep.contains(m) || !named(m, names)) {
-          continue;
+    };
+    name.accept(used);
+    for (BodyDeclaration<?> m : index.initializers) {
+      name.accept(identifiers(m));
+    }
+    for (Statement st : index.unconditional) {
+      name.accept(identifiers(st));
+    }
+    while (!work.isEmpty()) {
+      String n = work.poll();
+      for (Statement st : index.settingField.getOrDefault(n, List.of())) {
+        name.accept(identifiers(st));
+      }
+      for (BodyDeclaration<?> m : index.byName.getOrDefault(n, List.of())) {
+        if (m != entry && keep.add(m)) {
+          name.accept(identifiers(m));
         }
-        keep.add(m);
-        names.addAll(identifiers(m));
-        grew = true;
       }
     }
-    Set<String> dropped = new TreeSet<>();
-    for (BodyDeclaration<?> m : type.getMembers()) {
-      if (m instanceof FieldDeclaration f && !keep.contains(m)) {
-        f.getVariables().forEach(v -> dropped.add(v.getNameAsString()));
-      }
-    }
+    List<BodyDeclaration<?>> chosen = new ArrayList<>(index.always);
+    chosen.addAll(keep);
+    chosen.sort(java.util.Comparator.comparingInt(index.position::get));
     List<BodyDeclaration<?>> out = new ArrayList<>();
-    for (BodyDeclaration<?> m : type.getMembers()) {
+    for (BodyDeclaration<?> m : chosen) {
       if (m == entry) {
         continue;
       }
       if (m instanceof ConstructorDeclaration c) {
         ConstructorDeclaration copy = c.clone();
-        copy.getBody().getStatements().removeIf(s -> setsDropped(s, dropped));
+        copy.getBody().getStatements().removeIf(st -> assignedField(st)
+            .map(f -> index.fields.getOrDefault(f, List.of()).stream().anyMatch(d -> !keep.contains(d)))
+            .orElse(false));
         out.add(copy);
-      } else if (keep.contains(m) || m.isInitializerDeclaration() || m.isTypeDeclaration()) {
+      } else {
         out.add(m);
       }
     }
     return out;
   }
 
-  private static boolean named(BodyDeclaration<?> m, Set<String> names) {
-    if (m instanceof FieldDeclaration f) {
-      return f.getVariables().stream().anyMatch(v -> names.contains(v.getNameAsString()));
+  /** A dispatcher's members by name, worked out once for all its routes. */
+  private static final class Members {
+    /** Declaration order. */
+    final Map<BodyDeclaration<?>, Integer> position = new IdentityHashMap<>();
+    /** Constructors, initializers and nested types: a sliced handler keeps them all. */
+    final List<BodyDeclaration<?>> always = new ArrayList<>();
+    final List<BodyDeclaration<?>> initializers = new ArrayList<>();
+    /** Fields by each name they declare, methods by name: what naming the name keeps. */
+    final Map<String, List<BodyDeclaration<?>>> byName = new java.util.HashMap<>();
+    final Map<String, List<BodyDeclaration<?>>> fields = new java.util.HashMap<>();
+    /** Constructor statements that set no field, whose names are needed whatever is kept. */
+    final List<Statement> unconditional = new ArrayList<>();
+    /** Constructor statements that set a field, needed once that field's name is. */
+    final Map<String, List<Statement>> settingField = new java.util.HashMap<>();
+
+    Members(ClassOrInterfaceDeclaration type) {
+      for (BodyDeclaration<?> m : type.getMembers()) {
+        position.put(m, position.size());
+        if (m instanceof ConstructorDeclaration c) {
+          always.add(m);
+          for (Statement st : c.getBody().getStatements()) {
+            Optional<String> field = assignedField(st);
+            if (field.isEmpty()) {
+              unconditional.add(st);
+            } else {
+              settingField.computeIfAbsent(field.get(), k -> new ArrayList<>()).add(st);
+            }
+          }
+        } else if (m.isInitializerDeclaration()) {
+          always.add(m);
+          initializers.add(m);
+        } else if (m.isTypeDeclaration()) {
+          always.add(m);
+        }
+        if (m instanceof FieldDeclaration f) {
+          for (VariableDeclarator v : f.getVariables()) {
+            List<BodyDeclaration<?>> declaring = fields.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>());
+            if (!declaring.contains(m)) {
+              declaring.add(m);
+              byName.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(m);
+            }
+          }
+        } else if (m instanceof MethodDeclaration md) {
+          byName.computeIfAbsent(md.getNameAsString(), k -> new ArrayList<>()).add(m);
+        }
+      }
     }
-    if (m instanceof MethodDeclaration md) {
-      return names.contains(md.getNameAsString());
-    }
-    return false;
   }
 
-  private static boolean setsDropped(Statement s, Set<String> dropped) {
-    return assignedField(s).map(dropped::contains).orElse(false);
+  /** A member of the dispatcher as the sliced handler prints it: its own name replaced. */
+  private String memberText(BodyDeclaration<?> member, String self) {
+    return printedMembers.computeIfAbsent(member, m -> {
+      BodyDeclaration<?> c = m.clone();
+      rename(c, self);
+      return print(c);
+    });
   }
 
   /** The field a statement {@code this.f = ...;} or {@code f = ...;} sets. */
@@ -605,6 +761,7 @@ final class DispatchSlicer {
 
   /** {@code implements RequestHandler<...>}: the declaration after its name, before its body. */
   private static String headerText(ClassOrInterfaceDeclaration header, String self) {
+    // Reads only the type parameters and supertypes, so the dispatcher itself serves, uncopied.
     StringBuilder out = new StringBuilder();
     if (!header.getTypeParameters().isEmpty()) {
       out.append('<').append(joined(header.getTypeParameters())).append('>');
@@ -620,6 +777,26 @@ final class DispatchSlicer {
 
   private static String joined(NodeList<? extends Node> nodes) {
     return String.join(", ", nodes.stream().map(Node::toString).toList());
+  }
+
+  /**
+   * The dispatcher method's declaration without body or comment, printed: built from copies of
+   * its parts, not from a copy of the whole method with its every branch.
+   */
+  private static String signatureText(MethodDeclaration method) {
+    MethodDeclaration signature = new MethodDeclaration(
+        method.getModifiers().stream().map(m -> m.clone()).collect(NodeList.toNodeList()),
+        method.getAnnotations().stream().map(a -> a.clone()).collect(NodeList.toNodeList()),
+        method.getTypeParameters().stream().map(t -> t.clone()).collect(NodeList.toNodeList()),
+        method.getType().clone(),
+        method.getName().clone(),
+        method.getParameters().stream().map(p -> p.clone()).collect(NodeList.toNodeList()),
+        method.getThrownExceptions().stream().map(t -> t.clone()).collect(NodeList.toNodeList()),
+        null,
+        method.getReceiverParameter().map(r -> r.clone()).orElse(null));
+    method.getOrphanComments().forEach(c -> signature.addOrphanComment(c.clone()));
+    String text = print(signature);
+    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static String statementsText(BlockStmt block) {
@@ -653,11 +830,22 @@ final class DispatchSlicer {
     return RouteCode.Event.OTHER;
   }
 
+  private static Set<String> holders(Node callable) {
+    Set<String> out = new TreeSet<>();
+    callable.findAll(VariableDeclarator.class).forEach(v -> {
+      if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
+        out.add(v.getNameAsString());
+      }
+    });
+    return out;
+  }
+
   /**
    * Path parameter names the code reads: string keys looked up in {@code getPathParameters()}, or
-   * in a variable that holds it.
+   * in a variable that holds it. The holders of each enclosing method are worked out once, in
+   * {@code cache}.
    */
-  static void pathParameters(Node node, Set<String> out) {
+  private static void pathParameters(Node node, Set<String> out, Map<Node, Set<String>> cache) {
     Set<String> holders = new TreeSet<>();
     for (VariableDeclarator v : node.findAll(VariableDeclarator.class)) {
       if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
@@ -668,11 +856,7 @@ final class DispatchSlicer {
       holders.add(v.getNameAsString());
     }
     node.findAncestor(CallableDeclaration.class).ifPresent(c ->
-        c.findAll(VariableDeclarator.class).forEach(v -> {
-          if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
-            holders.add(v.getNameAsString());
-          }
-        }));
+        holders.addAll(cache.computeIfAbsent(c, DispatchSlicer::holders)));
     for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
       String name = call.getNameAsString();
       if (!(name.equals("get") || name.equals("getOrDefault"))

@@ -21,41 +21,65 @@ public final class DeepStack {
    * {@link StackOverflowError} there means the input is deeper than any stack should go.
    */
   public static <T> T call(Supplier<T> work) {
-    AtomicReference<T> value = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread thread =
-        new Thread(
-            null,
-            () -> {
-              try {
-                value.set(work.get());
-              } catch (RuntimeException | Error e) {
-                failure.set(e);
-              }
-            },
-            "ficus-deep-stack",
-            STACK_BYTES);
-    thread.setDaemon(true);
-    thread.start();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
+    return start(work).get();
+  }
+
+  /**
+   * Starts {@code work} on a fresh thread with a large stack and returns at once: the caller goes
+   * on with other work on its own thread and collects the value with {@link Pending#get()}.
+   */
+  public static <T> Pending<T> start(Supplier<T> work) {
+    Pending<T> pending = new Pending<>(work);
+    pending.thread.start();
+    return pending;
+  }
+
+  /** Work running on a thread of its own; {@link #get()} waits for it. */
+  public static final class Pending<T> {
+    private final AtomicReference<T> value = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread thread;
+
+    private Pending(Supplier<T> work) {
+      thread = new Thread(
+          null,
+          () -> {
+            try {
+              value.set(work.get());
+            } catch (RuntimeException | Error e) {
+              failure.set(e);
+            }
+          },
+          "ficus-deep-stack",
+          STACK_BYTES);
+      thread.setDaemon(true);
+    }
+
+    /**
+     * The value, once the work is done. What the work threw is thrown here, so callers handle
+     * failures the same way as on their own thread.
+     */
+    public T get() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      return value.get();
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    Throwable t = failure.get();
-    if (t instanceof RuntimeException r) {
-      throw r;
-    }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    return value.get();
   }
 }

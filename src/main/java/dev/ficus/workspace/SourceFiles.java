@@ -131,8 +131,7 @@ public final class SourceFiles {
   }
 
   private static boolean packageHasTypes(String packageName, TypeIndex index) {
-    String prefix = packageName + ".";
-    return index.all().keySet().stream().anyMatch(n -> n.startsWith(prefix));
+    return index.hasNameStartingWith(packageName + "."); // not a scan of every type per import
   }
 
   private static boolean isTestRoot(String sourceRoot) {

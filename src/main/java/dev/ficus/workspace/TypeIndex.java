@@ -36,7 +36,7 @@ public final class TypeIndex {
     }
   }
 
-  private final Map<String, TypeDeclaration<?>> byName = new TreeMap<>();
+  private final TreeMap<String, TypeDeclaration<?>> byName = new TreeMap<>();
   private final Map<String, List<TypeDeclaration<?>>> declared = new TreeMap<>();
   private final Map<CompilationUnit, JavaSource> sourceByUnit = new IdentityHashMap<>();
   private final List<Ambiguity> ambiguities = new ArrayList<>();
@@ -129,6 +129,12 @@ public final class TypeIndex {
       }
       return packages.contains(packageName);
     }
+  }
+
+  /** Whether some type's qualified name starts with {@code prefix}: a lookup in the sorted names. */
+  boolean hasNameStartingWith(String prefix) {
+    String next = byName.ceilingKey(prefix);
+    return next != null && next.startsWith(prefix);
   }
 
   Optional<JavaSource> sourceOf(CompilationUnit unit) {

@@ -16,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -227,8 +226,6 @@ class BadInputCorpusTest {
   }
 
   @Test
-  @Disabled("known gap: no crash any more, but the dispatch interpreter takes about six minutes on"
-      + " 3,000 else-ifs and then reports neither the routes nor a dispatch-failed diagnostic")
   void aDeployedGeneratedDispatcherWithThreeThousandElseIfRoutesDoesNotCrash() throws Exception {
     Path repo = repo(good());
     generatedDispatcher(repo);
@@ -250,16 +247,21 @@ class BadInputCorpusTest {
     Runs runs = Runs.of(repo);
     assertThat(runs.analyzeExitCode()).isZero();
     goodRoutesFound(runs);
-    assertThat(runs.routeIds().size() == 3002 || runs.diagnosticCodes().contains("dispatch-failed"))
-        .as("the generated routes, or a diagnostic saying why they are missing")
-        .isTrue();
+    // An else-if chain over one variable is looked up, not run test by test for each candidate
+    // route: every generated route is found, in seconds rather than minutes.
+    assertThat(runs.routeIds()).hasSize(3002).contains("ANY /r0", "ANY /r404", "ANY /r2999");
+    assertThat(runs.diagnosticCodes()).doesNotContain("dispatch-failed");
   }
 
-  /** A handler whose dispatch is one else-if per route, 3,000 of them, as generators write it. */
+  /**
+   * A handler whose dispatch is one else-if per route, 3,000 of them, as generators write it. The
+   * bodies are not bare numbers: a branch whose text holds a 4xx or 5xx number reads as an error
+   * answer (404, 405), not a route.
+   */
   private static void generatedDispatcher(Path repo) throws IOException {
-    StringBuilder chain = new StringBuilder("    if (\"/r0\".equals(path)) { return ok(\"0\"); }\n");
+    StringBuilder chain = new StringBuilder("    if (\"/r0\".equals(path)) { return ok(\"r0\"); }\n");
     for (int i = 1; i < 3000; i++) {
-      chain.append("    else if (\"/r").append(i).append("\".equals(path)) { return ok(\"").append(i).append("\"); }\n");
+      chain.append("    else if (\"/r").append(i).append("\".equals(path)) { return ok(\"r").append(i).append("\"); }\n");
     }
     Files.writeString(javaFile(repo, "GeneratedHandler.java"), """
         package com.acme;

@@ -26,6 +26,55 @@ class DispatchIfChainTest {
       }
       """;
 
+  /**
+   * A chain that tests one variable against a string per link, as generators write dispatch, is
+   * looked up instead of run link by link: each key still reaches its own branch, a key written
+   * twice the first of its branches, and any other key the final {@code else}.
+   */
+  @Test
+  void anElseIfChainOverOneVariableReachesTheFirstBranchOfEachKey() {
+    TestRepo repo = TestRepo.create()
+        .java("com/acme/OrderService.java", SERVICE)
+        .java("com/acme/Handler.java", """
+            package com.acme;
+
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+            import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+
+            public class Handler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              private final OrderService service;
+
+              public Handler(OrderService service) { this.service = service; }
+
+              @Override
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent input, Context context) {
+                String key = input.getHttpMethod() + " " + input.getPath();
+                if ("GET /orders".equals(key)) { // ROUTE: GET /orders -> com.acme.OrderService#list
+                  return json(service.list());
+                } else if (key.equals("POST /orders")) { // ROUTE: POST /orders -> com.acme.OrderService#create
+                  return json(service.create(input.getBody()));
+                } else if ("GET /orders".equals(key)) {
+                  return json(service.cancel("never reached"));
+                } else if ("DELETE /orders/current".equals(key)) { // ROUTE: DELETE /orders/current -> com.acme.OrderService#cancel
+                  return json(service.cancel("current"));
+                } else {
+                  return new APIGatewayProxyResponseEvent().withStatusCode(404);
+                }
+              }
+
+              private APIGatewayProxyResponseEvent json(Object body) {
+                return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(String.valueOf(body));
+              }
+            }
+            """);
+
+    List<Route> routes = RouteMarkers.check(extractor, repo);
+
+    assertThat(routes).hasSize(3);
+  }
+
   @Test
   void equalsStartsWithAndEndsWith() {
     TestRepo repo = TestRepo.create()
