@@ -1,5 +1,6 @@
 package dev.ficus.scaffold;
 
+import dev.ficus.model.ControllerCall;
 import dev.ficus.model.PlannedFunction;
 import dev.ficus.model.PlannedService;
 import dev.ficus.model.Route;
@@ -144,7 +145,12 @@ public final class HandlerClasses implements ProjectPart {
     model.put("bindingValues", binding.stream().map(HandlerClasses::javaString).toList());
     model.put("seam", code.seam().stream().map(HandlerClasses::erasure).toList());
 
+    if (code.kind() == RouteCode.Kind.CALL) {
+      return renderCall(model, code, route, apiPath, routeVars, apiVars, notes);
+    }
     if (code.kind() == RouteCode.Kind.CONTAINER) {
+      model.put("matchable", code.event() != RouteCode.Event.OTHER);
+      model.put("buildStep", code.origin().startsWith("io.micronaut.") || code.origin().startsWith("io.quarkus."));
       return new Rendered(
           Templates.render("java/ContainerHandler.java.ftl", model),
           Templates.render("java/ContainerHandlerTest.java.ftl", model),
@@ -185,6 +191,132 @@ public final class HandlerClasses implements ProjectPart {
     model.put("imports", testImports);
     String test = Templates.render("java/HandlerTest.java.ftl", model);
     return new Rendered(main, test, notes);
+  }
+
+  /** A framework route whose controller method the handler calls directly. */
+  private static Rendered renderCall(
+      Map<String, Object> model, RouteCode code, Route route, String apiPath,
+      List<String> routeVars, List<String> apiVars, List<String> notes) {
+    ControllerCall call = code.call();
+    boolean http = code.event() == RouteCode.Event.HTTP;
+    model.put("requestType", http ? "APIGatewayV2HTTPEvent" : "APIGatewayProxyRequestEvent");
+    model.put("responseType", http ? "APIGatewayV2HTTPResponse" : "APIGatewayProxyResponseEvent");
+    model.put("pathExpression", http ? "event.getRawPath()" : "event.getPath()");
+    model.put("framework", call.framework().name());
+    model.put("frameworkName", switch (call.framework()) {
+      case SPRING_MVC -> "Spring MVC";
+      case JAX_RS -> "JAX-RS";
+      case MICRONAUT -> "Micronaut";
+    });
+    model.put("frameworkPackage", call.frameworkPackage());
+    model.put("controller", call.controller());
+    model.put("method", call.method());
+    model.put("callComment", comment(simpleName(call.controller()) + "#" + call.method()));
+    model.put("inclusion", call.jsonInclusion());
+    model.put("wiring", call.wiring());
+    model.put("testWiring", call.testWiring());
+    model.put("result", call.result().name());
+    model.put("resultType", call.resultType());
+    model.put("status", call.status());
+    model.put("contentType", javaString(call.contentType()));
+    model.put("shape", call.shape().name());
+    model.put("shapeCheck", switch (call.shape()) {
+      case OBJECT -> "Object";
+      case ARRAY -> "Array";
+      case NUMBER -> "Number";
+      case BOOLEAN -> "Boolean";
+      default -> "Textual";
+    });
+    model.put("exactStatus", call.result() == ControllerCall.Result.JSON
+        || call.result() == ControllerCall.Result.VOID || call.result() == ControllerCall.Result.TEXT);
+    model.put("notes", notes.stream().map(HandlerClasses::comment).toList());
+
+    // The API may name a path variable differently from the route: read it by the API's name.
+    Map<String, String> apiNameOf = new LinkedHashMap<>();
+    for (int i = 0; i < routeVars.size() && i < apiVars.size(); i++) {
+      apiNameOf.put(bare(routeVars.get(i)), bare(apiVars.get(i)));
+    }
+    List<Map<String, Object>> arguments = new ArrayList<>();
+    List<PathValue> pathValues = new ArrayList<>();
+    List<PathValue> queryValues = new ArrayList<>();
+    List<PathValue> headerValues = new ArrayList<>();
+    List<String> matchers = new ArrayList<>();
+    Map<String, String> samplesByApiName = new LinkedHashMap<>();
+    String body = "null";
+    Map<String, Object> missing = null;
+    for (ControllerCall.Argument a : call.arguments()) {
+      Map<String, Object> arg = new LinkedHashMap<>();
+      String name = a.source() == ControllerCall.Source.PATH ? apiNameOf.getOrDefault(a.name(), a.name()) : a.name();
+      arg.put("source", a.source().name());
+      arg.put("name", javaString(name));
+      arg.put("type", a.type());
+      arg.put("typeComment", javaString(simpleName(erasure(a.type()))));
+      arg.put("what", switch (a.source()) {
+        case PATH -> "path variable";
+        case QUERY -> "parameter";
+        case HEADER -> "header";
+        case BODY -> "body";
+      });
+      if (a.defaultValue() != null) {
+        arg.put("defaultValue", javaString(a.defaultValue()));
+      }
+      arg.put("required", a.required());
+      arg.put("emptyIsMissing", a.emptyIsMissing());
+      arg.put("invalidStatus", a.invalidStatus());
+      arg.put("primitive", !a.type().contains("."));
+      arguments.add(arg);
+      switch (a.source()) {
+        case PATH -> samplesByApiName.put(name, a.sample());
+        case QUERY -> queryValues.add(new PathValue(javaString(a.name()), javaString(a.sample())));
+        case HEADER -> headerValues.add(new PathValue(javaString(a.name()), javaString(a.sample())));
+        case BODY -> body = "\"" + javaString(a.sample()) + "\"";
+      }
+      matchers.add(a.source() == ControllerCall.Source.BODY ? "any()" : "eq(" + literal(a.type(), a.sample()) + ")");
+      if (missing == null && a.required() && a.source() != ControllerCall.Source.PATH) {
+        missing = Map.of("source", a.source().name(), "name", javaString(a.name()));
+      }
+    }
+    String concrete = apiPath;
+    for (String v : apiVars) {
+      String apiName = bare(v);
+      String value = samplesByApiName.getOrDefault(apiName, apiName.replaceAll("[^A-Za-z0-9]", "") + "-1");
+      pathValues.add(new PathValue(javaString(apiName), javaString(value)));
+      concrete = concrete.replace(v, value);
+    }
+    model.put("arguments", arguments);
+    model.put("pathValues", pathValues);
+    model.put("queryValues", queryValues);
+    model.put("headerValues", headerValues);
+    model.put("matchers", matchers);
+    model.put("concretePath", javaString(concrete));
+    model.put("body", body);
+    if (missing != null) {
+      model.put("missing", missing);
+    }
+    return new Rendered(
+        Templates.render("java/CallHandler.java.ftl", model),
+        Templates.render("java/CallHandlerTest.java.ftl", model),
+        notes);
+  }
+
+  /** A Java expression of the value the sample text converts to, for a test's matcher. */
+  static String literal(String type, String sample) {
+    String text = javaString(sample);
+    return switch (type) {
+      case "int", "java.lang.Integer" -> sample;
+      case "long", "java.lang.Long" -> sample + "L";
+      case "short", "java.lang.Short" -> "(short) " + sample;
+      case "byte", "java.lang.Byte" -> "(byte) " + sample;
+      case "double", "java.lang.Double" -> sample + "d";
+      case "float", "java.lang.Float" -> sample + "f";
+      case "boolean", "java.lang.Boolean" -> sample;
+      case "char", "java.lang.Character" -> "'" + (sample.equals("'") ? "\\'" : text) + "'";
+      case "java.util.UUID" -> "java.util.UUID.fromString(\"" + text + "\")";
+      case "java.math.BigDecimal" -> "new java.math.BigDecimal(\"" + text + "\")";
+      case "java.math.BigInteger" -> "new java.math.BigInteger(\"" + text + "\")";
+      case "java.lang.String" -> "\"" + text + "\"";
+      default -> type + "." + sample;
+    };
   }
 
   private static void requireLibraries(ScaffoldContext context, String moduleDir, MonolithPom pom) {
