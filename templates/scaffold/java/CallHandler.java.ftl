@@ -89,7 +89,7 @@ public class ${simpleName} implements RequestHandler<${requestType}, ${responseT
         try {
           argument${a?index} = JSON.readValue(text${a?index}, new TypeReference<${a.type}>() {});
         } catch (JsonProcessingException e) {
-          return error(400, "The request body is not a ${a.typeComment}", event, context);
+          return error(400, "The request body cannot be converted to ${a.typeComment}", event, context);
         }
 </#if>
       }
@@ -124,7 +124,7 @@ public class ${simpleName} implements RequestHandler<${requestType}, ${responseT
         argument${a?index} = raw${a?index} == null ? null : convert(raw${a?index}, ${a.type}.class);
 </#if>
       } catch (IllegalArgumentException e) {
-        return error(${a.invalidStatus}, "The ${a.what} '${a.name}' is not a ${a.typeComment}", event, context);
+        return error(${a.invalidStatus}, "The ${a.what} '${a.name}' cannot be converted to ${a.typeComment}", event, context);
       }
 </#if>
 </#list>

@@ -99,11 +99,10 @@ class ${simpleName}Test {
     if (type == char.class) {
       return '\0';
     }
-    if (type.isPrimitive()) {
-      return type == long.class ? 0L : type == double.class ? 0d : type == float.class ? 0f
-          : type == short.class ? (short) 0 : type == byte.class ? (byte) 0 : 0;
-    }
-    return null;
+    Map<Class<?>, Object> zeros =
+        Map.of(int.class, 0, long.class, 0L, double.class, 0d, float.class, 0f, short.class, (short) 0,
+            byte.class, (byte) 0);
+    return zeros.get(type);
   }
 
   private final StringBuilder log = new StringBuilder();
@@ -254,7 +253,7 @@ class ${simpleName}Test {
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t.getClass().getName().startsWith("software.amazon.awssdk.") || t.getClass().getName().startsWith("com.amazonaws.")) {
-          Assumptions.abort("Building the dependencies called AWS, which tests cannot reach: " + t);
+          Assumptions.abort("Building the dependencies failed in the AWS SDK (tests reach no AWS): " + t);
         }
       }
       throw e;
