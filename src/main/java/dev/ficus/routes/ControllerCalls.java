@@ -912,8 +912,9 @@ final class ControllerCalls {
       List<String> arguments = new ArrayList<>();
       if (constructor != null) {
         for (Parameter p : constructor.getParameters()) {
-          arguments.add(dependency(p.getType(), p.getAnnotations(), p.getNameAsString(), constructor,
-              standIns, depth));
+          arguments.add(dependency(p.getType(), p.getAnnotations(),
+              "the parameter " + p.getNameAsString() + " of " + simple(name) + "'s constructor",
+              constructor, standIns, depth));
         }
       }
       boolean direct = accessible(type) && (constructor == null || constructor.isPublic()
@@ -930,8 +931,8 @@ final class ControllerCalls {
           for (AnnotationExpr a : f.getAnnotations()) {
             String id = a.getName().getIdentifier();
             if (CONFIGURATION.contains(id)) {
-              throw new Refusal(simple(name) + "." + f.getVariable(0).getNameAsString()
-                  + " is a configuration property (@" + id + ")");
+              throw new Refusal("the field " + simple(name) + "." + f.getVariable(0).getNameAsString()
+                  + " is a configuration property (" + written(a) + ")");
             }
             if (!injected && Set.of("Resource", "PersistenceContext", "RestClient", "Context",
                 "Channel", "Client", "Inject", "Autowired", "EJB").contains(id)) {
@@ -945,7 +946,8 @@ final class ControllerCalls {
             throw new Refusal("injected field of " + simple(name) + " is static or shared");
           }
           String field = f.getVariable(0).getNameAsString();
-          String value = dependency(f.getElementType(), f.getAnnotations(), field, f, standIns, depth);
+          String value = dependency(f.getElementType(), f.getAnnotations(),
+              "the field " + simple(name) + "." + field, f, standIns, depth);
           expression = ControllerCall.INJECT + "(" + expression + ", \"" + field + "\", " + value + ")";
         }
       }
@@ -982,21 +984,21 @@ final class ControllerCalls {
       for (AnnotationExpr a : marks) {
         String id = a.getName().getIdentifier();
         if (CONFIGURATION.contains(id)) {
-          throw new Refusal(name + " is a configuration property (@" + id + ")");
+          throw new Refusal(name + " is a configuration property (" + written(a) + ")");
         }
         if (id.equals("Qualifier") || id.equals("Named")) {
           qualifier = AnnotationValues.member(a, "value").flatMap(ControllerCalls.this::string)
               .orElseThrow(() -> new Refusal("ficus cannot read the qualifier of " + name));
         } else if (!Set.of("Inject", "Autowired", "Nullable", "NonNull", "Nonnull", "Lazy")
             .contains(id)) {
-          throw new Refusal("@" + id + " on the dependency " + name);
+          throw new Refusal("@" + id + " on " + name);
         }
         if (id.equals("Lazy")) {
-          throw new Refusal("the dependency " + name + " is @Lazy (a proxy)");
+          throw new Refusal(name + " is @Lazy (a proxy)");
         }
       }
       if (declared instanceof PrimitiveType) {
-        throw new Refusal("the dependency " + name + " is a " + declared + " the framework supplies");
+        throw new Refusal(name + " is a " + declared + " the framework supplies");
       }
       String type = TypeNames.stripGenerics(javaType(declared, context));
       if (Set.of("java.lang.String", "java.util.Optional", "java.util.List", "java.util.Set",
@@ -1004,8 +1006,7 @@ final class ControllerCalls {
           "jakarta.enterprise.inject.Instance", "javax.enterprise.inject.Instance",
           "org.springframework.beans.factory.ObjectProvider", "io.micronaut.context.BeanProvider")
           .contains(type) || type.startsWith("java.lang.")) {
-        throw new Refusal("the dependency " + name + " is a " + simple(type)
-            + ", which the framework supplies");
+        throw new Refusal(name + " is a " + simple(type) + ", which the framework supplies");
       }
       if (standIn) {
         return ControllerCall.STAND_IN + "(\"" + binaryName(type) + "\")";
@@ -1082,7 +1083,8 @@ final class ControllerCalls {
       }
       List<String> arguments = new ArrayList<>();
       for (Parameter p : m.getParameters()) {
-        arguments.add(dependency(p.getType(), p.getAnnotations(), p.getNameAsString(), m, false, depth));
+        arguments.add(dependency(p.getType(), p.getAnnotations(),
+            "the parameter " + p.getNameAsString() + " of " + where, m, false, depth));
       }
       String factoryName = bean.factory().getFullyQualifiedName().orElseThrow();
       String receiver;
@@ -1160,6 +1162,12 @@ final class ControllerCalls {
       }
     }
     return out;
+  }
+
+  /** An annotation as written, shortened: {@code @Value("${table}")}. */
+  private static String written(AnnotationExpr a) {
+    String text = a.toString().replaceAll("\\s+", " ");
+    return text.length() > 80 ? text.substring(0, 77) + "..." : text;
   }
 
   private static boolean has(NodeWithAnnotations<?> node, String simpleName) {

@@ -213,8 +213,8 @@ public final class HandlerClasses implements ProjectPart {
     model.put("method", call.method());
     model.put("callComment", comment(simpleName(call.controller()) + "#" + call.method()));
     model.put("inclusion", call.jsonInclusion());
-    model.put("wiring", call.wiring());
-    model.put("testWiring", call.testWiring());
+    model.put("wiring", wrap(call.wiring(), "        "));
+    model.put("testWiring", wrap(call.testWiring(), "        "));
     model.put("result", call.result().name());
     model.put("resultType", call.resultType());
     model.put("status", call.status());
@@ -297,6 +297,79 @@ public final class HandlerClasses implements ProjectPart {
         Templates.render("java/CallHandler.java.ftl", model),
         Templates.render("java/CallHandlerTest.java.ftl", model),
         notes);
+  }
+
+  /**
+   * A long Java expression broken over lines: the arguments of its last call one per line, each
+   * wrapped the same way, so that a chain of constructors reads as the tree of dependencies it is.
+   */
+  static String wrap(String expression, String indent) {
+    if (expression.length() + indent.length() <= 100 || !expression.endsWith(")")) {
+      return expression;
+    }
+    int open = matchingOpen(expression, expression.length() - 1);
+    if (open <= 0) {
+      return expression;
+    }
+    List<String> arguments = splitTopLevel(expression.substring(open + 1, expression.length() - 1));
+    if (arguments.isEmpty()) {
+      return expression;
+    }
+    String inner = indent + "    ";
+    StringBuilder out = new StringBuilder(expression.substring(0, open + 1));
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i).strip();
+      int arrow = argument.startsWith("() -> ") ? "() -> ".length() : 0;
+      out.append('\n').append(inner).append(argument, 0, arrow)
+          .append(wrap(argument.substring(arrow), inner));
+      out.append(i < arguments.size() - 1 ? "," : ")");
+    }
+    return out.toString();
+  }
+
+  /** The index of the parenthesis that the one at {@code close} closes, skipping string literals. */
+  private static int matchingOpen(String text, int close) {
+    int depth = 0;
+    int open = -1;
+    boolean quoted = false;
+    for (int i = 0; i <= close; i++) {
+      char c = text.charAt(i);
+      if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        if (depth == 0) {
+          open = i;
+        }
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      }
+    }
+    return depth == 0 ? open : -1;
+  }
+
+  private static List<String> splitTopLevel(String text) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && (c == '(' || c == '<')) {
+        depth++;
+      } else if (!quoted && (c == ')' || c == '>') && !(c == '>' && i > 0 && text.charAt(i - 1) == '-')) {
+        depth--;
+      } else if (!quoted && depth == 0 && c == ',') {
+        out.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (!text.isBlank()) {
+      out.add(text.substring(start));
+    }
+    return out;
   }
 
   /** A Java expression of the value the sample text converts to, for a test's matcher. */
