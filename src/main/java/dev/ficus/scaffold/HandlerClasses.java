@@ -229,7 +229,8 @@ public final class HandlerClasses implements ProjectPart {
     });
     model.put("exactStatus", call.result() == ControllerCall.Result.JSON
         || call.result() == ControllerCall.Result.VOID || call.result() == ControllerCall.Result.TEXT);
-    model.put("notes", notes.stream().map(HandlerClasses::comment).toList());
+    // The first note says the route is called directly, which the class comment says already.
+    model.put("notes", notes.stream().skip(1).map(HandlerClasses::comment).toList());
 
     // The API may name a path variable differently from the route: read it by the API's name.
     Map<String, String> apiNameOf = new LinkedHashMap<>();
