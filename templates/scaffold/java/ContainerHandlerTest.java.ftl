@@ -18,11 +18,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 </#if>
 import java.util.HashMap;
 import java.util.Map;
+<#if event != "REST" && event != "HTTP">
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+</#if>
 import org.junit.jupiter.api.Assumptions;
 </#if>
 import org.junit.jupiter.api.Test;

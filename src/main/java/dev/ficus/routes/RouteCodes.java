@@ -134,10 +134,12 @@ public final class RouteCodes {
       if (!methods.isEmpty()) {
         event = DispatchSlicer.event(methods.get(0));
       }
-    } else {
-      if (!adapter.contains("Stream") && !adapter.endsWith("FunctionInvoker")) {
-        event = RouteCode.Event.OTHER;
-      }
+    } else if (adapter.endsWith(".payload1.ApiGatewayProxyRequestEventFunction")) {
+      event = RouteCode.Event.REST; // Micronaut 4's function for REST API events
+    } else if (adapter.endsWith(".payload2.APIGatewayV2HTTPEventFunction")) {
+      event = RouteCode.Event.HTTP;
+    } else if (!adapter.contains("Stream") && !adapter.endsWith("FunctionInvoker")) {
+      event = RouteCode.Event.OTHER;
     }
     return Optional.of(new RouteCode(
         route.id(), route.handler(), RouteCode.Kind.CONTAINER, adapter, event, List.of(), "",
