@@ -136,7 +136,7 @@ public class ${simpleName} implements RequestHandler<${requestType}, ${responseT
 <#if result == "JSON">
 <#if framework == "MICRONAUT">
       if (result == null) {
-        return error(404, "Page Not Found", event, context);
+        return error(404, "Not Found", event, context);
       }
 <#elseif framework == "JAX_RS">
       if (result == null) {
@@ -152,12 +152,13 @@ public class ${simpleName} implements RequestHandler<${requestType}, ${responseT
       }
       Map<String, String> answer = new LinkedHashMap<>();
       result.getHeaders().forEach((name, values) -> answer.put(name, String.join(",", values)));
-      return write(result.getStatusCode().value(), answer, result.getBody(), "application/json");
+      Object body = result.getBody();
+      return write(result.getStatusCode().value(), answer, body, body instanceof String ? "text/plain" : "application/json");
 <#elseif result == "JAX_RS_RESPONSE">
       return jaxRs(result);
 <#elseif result == "MICRONAUT_HTTP_RESPONSE">
       if (result == null) {
-        return error(404, "Page Not Found", event, context);
+        return error(404, "Not Found", event, context);
       }
       Map<String, String> answer = new LinkedHashMap<>();
       result.getHeaders().forEach((name, values) -> answer.put(name, String.join(",", values)));

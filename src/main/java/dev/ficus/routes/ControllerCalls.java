@@ -503,8 +503,9 @@ final class ControllerCalls {
           }
           case "QueryValue" -> simpleArgument(Source.QUERY, stringMember(binding, name, "value"),
               type, defaultValue, required, false, 400);
-          case "Header" -> simpleArgument(Source.HEADER, stringMember(binding, name, "value", "name"),
-              type, defaultValue, required, false, 400);
+          case "Header" -> simpleArgument(Source.HEADER,
+              stringMember(binding, hyphenated(name), "value", "name"), type, defaultValue, required,
+              false, 400);
           case "Body" -> {
             if (AnnotationValues.member(binding, "value").isPresent()) {
               throw new Refusal("parameter " + name + " binds one property of the body");
@@ -524,6 +525,11 @@ final class ControllerCalls {
         };
       }
     };
+  }
+
+  /** Micronaut's header name for a parameter without one: {@code xTenant} is {@code x-tenant}. */
+  private static String hyphenated(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   private Argument pathArgument(String key, String type, List<String> variables, String name, int invalid) {

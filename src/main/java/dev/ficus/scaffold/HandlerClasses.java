@@ -39,14 +39,21 @@ public final class HandlerClasses implements ProjectPart {
         ProjectLayout.Module module = context.layout().moduleOf(function);
         ProjectLayout.Handler handler = context.layout().handlerOf(function);
         Optional<Route> route = context.routeOf(function);
-        Optional<RouteCode> code = route.flatMap(r -> context.analysis().codeOf(r));
+        Optional<RouteCode> found = route.flatMap(r -> context.analysis().codeOf(r));
         String mainPath = module.dir() + "/" + ModuleSources.JAVA + handler.sourcePath();
-        if (route.isEmpty() || code.isEmpty()) {
+        if (route.isEmpty() || found.isEmpty()) {
           context.note(function.name(), mainPath,
               "ficus could not cut the code of " + function.route() + " out of the monolith; write"
                   + " " + handler.qualifiedName() + " by hand.");
           continue;
         }
+        Optional<String> noJson = found.get().kind() == RouteCode.Kind.CALL
+            ? missingJsonLibrary(pom, found.get().call()) : Optional.empty();
+        boolean adapterInRepository = context.analysis().sources().stream()
+            .anyMatch(f -> f.types().contains(found.get().origin()));
+        Optional<RouteCode> code = noJson.isPresent()
+            ? Optional.of(onAdapter(found.get(), noJson.get(), adapterInRepository))
+            : found;
         String testPath = module.dir() + "/" + TEST_JAVA
             + handler.sourcePath().replaceAll("\\.java$", "Test.java");
         Rendered rendered = render(context, function, route.get(), code.get(), handler);
@@ -70,6 +77,44 @@ public final class HandlerClasses implements ProjectPart {
   }
 
   private record Rendered(String main, String test, List<String> notes) {}
+
+  /** Libraries whose presence says the framework writes JSON with Jackson's databind. */
+  private static final List<String> JACKSON = List.of("com.fasterxml.jackson.core:jackson-databind",
+      "org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-json",
+      "io.quarkus:quarkus-resteasy-jackson", "io.quarkus:quarkus-resteasy-reactive-jackson",
+      "io.quarkus:quarkus-rest-jackson", "io.quarkus:quarkus-jackson",
+      "io.quarkus:quarkus-amazon-lambda-rest", "org.glassfish.jersey.media:jersey-media-json-jackson",
+      "org.jboss.resteasy:resteasy-jackson2-provider", "io.micronaut:micronaut-jackson-databind");
+
+  /**
+   * Why the monolith's JSON is not Jackson's, as the generated handler writes it: the pom names no
+   * library that brings Jackson's databind (JSON-B, Micronaut Serialization). Empty when it does,
+   * or when there is no pom to tell.
+   */
+  static Optional<String> missingJsonLibrary(MonolithPom pom, ControllerCall call) {
+    if (pom.dependencies().isEmpty()) {
+      return Optional.empty();
+    }
+    boolean jackson = pom.dependencies().stream().anyMatch(d -> JACKSON.contains(d.key()));
+    boolean serde = pom.dependencies().stream().anyMatch(d -> d.groupId().equals("io.micronaut.serde"));
+    if (call.framework() == ControllerCall.Framework.MICRONAUT && serde) {
+      return Optional.of("the application writes JSON through Micronaut Serialization");
+    }
+    return jackson ? Optional.empty()
+        : Optional.of("the monolith's pom names no library that writes JSON with Jackson");
+  }
+
+  /** A directly called route put back on its adapter, for a reason only the scaffold sees. */
+  private static RouteCode onAdapter(RouteCode code, String reason, boolean adapterInRepository) {
+    String method = code.call().controller().replaceAll("^.*\\.", "") + "#" + code.call().method();
+    List<String> notes = new ArrayList<>();
+    notes.add("ficus does not call " + method + " directly because " + reason + ", so the"
+        + " framework's adapter serves the route (and starts the whole application).");
+    notes.addAll(code.notes().subList(1, code.notes().size()));
+    return new RouteCode(code.route(), code.handler(), RouteCode.Kind.CONTAINER, code.origin(),
+        RouteCode.Event.OTHER, List.of(), "", List.of(), "", "", "input", List.of(), List.of(),
+        adapterInRepository ? List.of(code.origin()) : List.of(), notes);
+  }
 
   /** A path variable the API delivers under one name and the code reads under another. */
   public record Rename(String api, String apiName, String code) {}

@@ -173,4 +173,42 @@ class CallHandlersTest {
         .contains("ficus calls ItemController#get directly")
         .contains("ficus does not call ItemController#create directly");
   }
+
+  @Test
+  void aMonolithWhoseJsonIsNotJacksonKeepsTheAdapter(@TempDir Path dir) {
+    TestRepo.create()
+        .file("template.yaml", TEMPLATE.replace("com.acme.StreamLambdaHandler",
+            "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler"))
+        .file("pom.xml", """
+            <project>
+              <dependencies>
+                <dependency>
+                  <groupId>io.quarkus</groupId>
+                  <artifactId>quarkus-resteasy-jsonb</artifactId>
+                </dependency>
+              </dependencies>
+            </project>
+            """)
+        .java("com/acme/StockResource.java", """
+            package com.acme;
+
+            import jakarta.ws.rs.*;
+
+            @Path("/stock")
+            public class StockResource {
+              @GET
+              public Level level(@QueryParam("sku") String sku) {
+                return new Level(1);
+              }
+            }
+            """)
+        .java("com/acme/Level.java", "package com.acme;\n\npublic record Level(int quantity) {}\n")
+        .writeTo(dir);
+    ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.scaffold(dir, ScaffoldOptions.defaults(), "by-path");
+
+    assertThat(file(s, "/com/acme/GetStockHandler.java"))
+        .contains("extends io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler")
+        .contains("ficus does not call StockResource#level directly because the monolith's pom names"
+            + " no library that writes JSON with Jackson");
+  }
 }
