@@ -129,10 +129,10 @@ public class ${simpleName} implements RequestHandler<${requestType}, ${responseT
 </#if>
 </#list>
 <#if result == "VOID">
-      controller.${method}(<#list arguments as a>argument${a?index}<#sep>, </#list>);
+      controller.${controllerMethod}(<#list arguments as a>argument${a?index}<#sep>, </#list>);
       return response(${status}, new LinkedHashMap<>(), null);
 <#else>
-      ${resultType} result = controller.${method}(<#list arguments as a>argument${a?index}<#sep>, </#list>);
+      ${resultType} result = controller.${controllerMethod}(<#list arguments as a>argument${a?index}<#sep>, </#list>);
 <#if result == "JSON">
 <#if framework == "MICRONAUT">
       if (result == null) {

@@ -214,7 +214,7 @@ class ${simpleName}Test {
         response.getStatusCode() >= 100 && response.getStatusCode() < 600,
         "an HTTP status code: " + response.getStatusCode());
 </#if>
-    verify(controller).${method}(<#list matchers as m>${m}<#sep>, </#list>);
+    verify(controller).${controllerMethod}(<#list matchers as m>${m}<#sep>, </#list>);
 <#if shape == "NONE">
     assertTrue(response.getBody() == null || response.getBody().isEmpty(), "no body: " + response.getBody());
 <#elseif shape != "ANY" && shape != "STRING">

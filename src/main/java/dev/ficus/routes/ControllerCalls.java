@@ -159,7 +159,6 @@ final class ControllerCalls {
           case "spring-mvc" -> Framework.SPRING_MVC;
           case "jax-rs" -> Framework.JAX_RS;
           case "micronaut" -> Framework.MICRONAUT;
-          case "spark" -> null;
           default -> null;
         };
     if (framework == null) {

@@ -255,7 +255,7 @@ public final class HandlerClasses implements ProjectPart {
     });
     model.put("frameworkPackage", call.frameworkPackage());
     model.put("controller", call.controller());
-    model.put("method", call.method());
+    model.put("controllerMethod", call.method());
     model.put("callComment", comment(simpleName(call.controller()) + "#" + call.method()));
     model.put("inclusion", call.jsonInclusion());
     model.put("wiring", wrap(call.wiring(), "        "));

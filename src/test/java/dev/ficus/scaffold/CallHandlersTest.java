@@ -146,6 +146,8 @@ class CallHandlersTest {
     String test = file(scaffold(dir), "/com/acme/GetItemsByIdHandlerTest.java");
 
     assertThat(test)
+        .contains(".withHttpMethod(\"GET\")")
+        .contains(".withPath(\"/items/1\")")
         .contains("pathParameters.put(\"id\", \"1\");")
         .contains("query.put(\"limit\", \"1\");")
         .contains("headers.put(\"X-Tenant\", \"XTenant-1\");")
@@ -210,5 +212,30 @@ class CallHandlersTest {
         .contains("extends io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler")
         .contains("ficus does not call StockResource#level directly because the monolith's pom names"
             + " no library that writes JSON with Jackson");
+  }
+
+  @Test
+  void anHttpApiRouteIsCalledWithTheHttpApiEvent(@TempDir Path dir) {
+    TestRepo.create()
+        .file("template.yaml", TEMPLATE.replace("Type: Api", "Type: HttpApi"))
+        .java("com/acme/StreamLambdaHandler.java", ADAPTER)
+        .java("com/acme/ShopApplication.java", """
+            package com.acme;
+
+            @org.springframework.boot.autoconfigure.SpringBootApplication
+            public class ShopApplication {}
+            """)
+        .java("com/acme/ItemController.java", CONTROLLER)
+        .java("com/acme/Items.java", ITEMS)
+        .java("com/acme/Item.java", "package com.acme;\n\npublic record Item(long id) {}\n")
+        .writeTo(dir);
+    ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.scaffold(dir, ScaffoldOptions.defaults(), "by-path");
+
+    assertThat(file(s, "/com/acme/GetItemsByIdHandler.java"))
+        .contains("implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>")
+        .contains("body.put(\"path\", event.getRawPath());");
+    assertThat(file(s, "/com/acme/GetItemsByIdHandlerTest.java"))
+        .contains("APIGatewayV2HTTPEvent.builder()")
+        .contains(".withRouteKey(\"GET /items/{id}\")");
   }
 }
