@@ -13,7 +13,9 @@ import java.util.Objects;
  * route's branch: its fields, constructors and helpers (those the branch still uses) and a
  * {@code handleRequest} that runs the dispatch prelude then the branch. A {@link Kind#CONTAINER}
  * route is served by the framework's own adapter class, which the generated handler delegates
- * to, because its controller cannot be called faithfully without the framework.
+ * to, because its controller cannot be called faithfully without the framework. A {@link
+ * Kind#CALL} route is a framework route whose controller method ficus calls directly: {@link
+ * #call()} says how; its {@link #origin()} is still the adapter, which the scaffold falls back to.
  *
  * @param route the route's id, {@code GET /orders/{id}}
  * @param handler the route's {@link Route#handler()}, which with the id names the route
@@ -37,7 +39,8 @@ import java.util.Objects;
  *     names
  * @param classes the repository's classes the members name, sorted: what the module must carry
  * @param notes what could not be carried over, one sentence each, also written as comments in
- *     the members
+ *     the members; for a framework route, first why it is or is not called directly
+ * @param call how a {@link Kind#CALL} route's controller is called, {@code null} for the others
  */
 public record RouteCode(
     String route,
@@ -54,7 +57,8 @@ public record RouteCode(
     List<String> seam,
     List<String> pathParameters,
     List<String> classes,
-    List<String> notes)
+    List<String> notes,
+    ControllerCall call)
     implements Comparable<RouteCode> {
 
   /** Stands for the generated class's simple name, which only the scaffold knows. */
@@ -63,7 +67,9 @@ public record RouteCode(
   /** How the handler class is made. */
   public enum Kind {
     SLICE,
-    CONTAINER
+    CONTAINER,
+    /** A framework route whose controller method is called directly ({@link #call()}). */
+    CALL
   }
 
   /** The event a handler receives, which decides its signature and how tests call it. */
@@ -97,6 +103,30 @@ public record RouteCode(
     pathParameters = pathParameters.stream().distinct().sorted().toList();
     classes = classes.stream().distinct().sorted().toList();
     notes = List.copyOf(notes);
+    if ((kind == Kind.CALL) != (call != null)) {
+      throw new IllegalArgumentException("a CALL route, and only it, has a call: " + route);
+    }
+  }
+
+  /** A sliced or container route's code, without a direct call. */
+  public RouteCode(
+      String route,
+      String handler,
+      Kind kind,
+      String origin,
+      Event event,
+      List<String> imports,
+      String header,
+      List<String> members,
+      String entrySignature,
+      String entryBody,
+      String eventParameter,
+      List<String> seam,
+      List<String> pathParameters,
+      List<String> classes,
+      List<String> notes) {
+    this(route, handler, kind, origin, event, imports, header, members, entrySignature, entryBody,
+        eventParameter, seam, pathParameters, classes, notes, null);
   }
 
   /** Whether this is the code of that route. */

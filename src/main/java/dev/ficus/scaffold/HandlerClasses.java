@@ -1,5 +1,6 @@
 package dev.ficus.scaffold;
 
+import dev.ficus.model.ControllerCall;
 import dev.ficus.model.PlannedFunction;
 import dev.ficus.model.PlannedService;
 import dev.ficus.model.Route;
@@ -41,14 +42,21 @@ public final class HandlerClasses implements ProjectPart {
         ProjectLayout.Module module = context.layout().moduleOf(function);
         ProjectLayout.Handler handler = context.layout().handlerOf(function);
         Optional<Route> route = context.routeOf(function);
-        Optional<RouteCode> code = route.flatMap(r -> context.analysis().codeOf(r));
+        Optional<RouteCode> found = route.flatMap(r -> context.analysis().codeOf(r));
         String mainPath = module.dir() + "/" + ModuleSources.JAVA + handler.sourcePath();
-        if (route.isEmpty() || code.isEmpty()) {
+        if (route.isEmpty() || found.isEmpty()) {
           context.note(function.name(), mainPath,
               "ficus could not cut the code of " + function.route() + " out of the monolith; write"
                   + " " + handler.qualifiedName() + " by hand.");
           continue;
         }
+        Optional<String> noJson = found.get().kind() == RouteCode.Kind.CALL
+            ? missingJsonLibrary(pom, found.get().call()) : Optional.empty();
+        boolean adapterInRepository = context.analysis().sources().stream()
+            .anyMatch(f -> f.types().contains(found.get().origin()));
+        Optional<RouteCode> code = noJson.isPresent()
+            ? Optional.of(onAdapter(found.get(), noJson.get(), adapterInRepository))
+            : found;
         String testPath = module.dir() + "/" + TEST_JAVA
             + handler.sourcePath().replaceAll("\\.java$", "Test.java");
         Rendered rendered = render(context, function, route.get(), code.get(), handler);
@@ -72,6 +80,44 @@ public final class HandlerClasses implements ProjectPart {
   }
 
   private record Rendered(String main, String test, List<String> notes) {}
+
+  /** Libraries whose presence says the framework writes JSON with Jackson's databind. */
+  private static final List<String> JACKSON = List.of("com.fasterxml.jackson.core:jackson-databind",
+      "org.springframework.boot:spring-boot-starter-web", "org.springframework.boot:spring-boot-starter-json",
+      "io.quarkus:quarkus-resteasy-jackson", "io.quarkus:quarkus-resteasy-reactive-jackson",
+      "io.quarkus:quarkus-rest-jackson", "io.quarkus:quarkus-jackson",
+      "io.quarkus:quarkus-amazon-lambda-rest", "org.glassfish.jersey.media:jersey-media-json-jackson",
+      "org.jboss.resteasy:resteasy-jackson2-provider", "io.micronaut:micronaut-jackson-databind");
+
+  /**
+   * Why the monolith's JSON is not Jackson's, as the generated handler writes it: the pom names no
+   * library that brings Jackson's databind (JSON-B, Micronaut Serialization). Empty when it does,
+   * or when there is no pom to tell.
+   */
+  static Optional<String> missingJsonLibrary(MonolithPom pom, ControllerCall call) {
+    if (pom.dependencies().isEmpty()) {
+      return Optional.empty();
+    }
+    boolean jackson = pom.dependencies().stream().anyMatch(d -> JACKSON.contains(d.key()));
+    boolean serde = pom.dependencies().stream().anyMatch(d -> d.groupId().equals("io.micronaut.serde"));
+    if (call.framework() == ControllerCall.Framework.MICRONAUT && serde) {
+      return Optional.of("the application writes JSON through Micronaut Serialization");
+    }
+    return jackson ? Optional.empty()
+        : Optional.of("the monolith's pom names no library that writes JSON with Jackson");
+  }
+
+  /** A directly called route put back on its adapter, for a reason only the scaffold sees. */
+  private static RouteCode onAdapter(RouteCode code, String reason, boolean adapterInRepository) {
+    String method = code.call().controller().replaceAll("^.*\\.", "") + "#" + code.call().method();
+    List<String> notes = new ArrayList<>();
+    notes.add("ficus does not call " + method + " directly because " + reason + ", so the"
+        + " framework's adapter serves the route (and starts the whole application).");
+    notes.addAll(code.notes().subList(1, code.notes().size()));
+    return new RouteCode(code.route(), code.handler(), RouteCode.Kind.CONTAINER, code.origin(),
+        RouteCode.Event.OTHER, List.of(), "", List.of(), "", "", "input", List.of(), List.of(),
+        adapterInRepository ? List.of(code.origin()) : List.of(), notes);
+  }
 
   /** A path variable the API delivers under one name and the code reads under another. */
   public record Rename(String api, String apiName, String code) {}
@@ -147,7 +193,12 @@ public final class HandlerClasses implements ProjectPart {
     model.put("bindingValues", binding.stream().map(HandlerClasses::javaString).toList());
     model.put("seam", code.seam().stream().map(HandlerClasses::erasure).toList());
 
+    if (code.kind() == RouteCode.Kind.CALL) {
+      return renderCall(model, code, route, apiPath, routeVars, apiVars, notes);
+    }
     if (code.kind() == RouteCode.Kind.CONTAINER) {
+      model.put("matchable", code.event() != RouteCode.Event.OTHER);
+      model.put("buildStep", code.origin().startsWith("io.micronaut.") || code.origin().startsWith("io.quarkus."));
       return new Rendered(
           Templates.render("java/ContainerHandler.java.ftl", model),
           Templates.render("java/ContainerHandlerTest.java.ftl", model),
@@ -188,6 +239,206 @@ public final class HandlerClasses implements ProjectPart {
     model.put("imports", testImports);
     String test = Templates.render("java/HandlerTest.java.ftl", model);
     return new Rendered(main, test, notes);
+  }
+
+  /** A framework route whose controller method the handler calls directly. */
+  private static Rendered renderCall(
+      Map<String, Object> model, RouteCode code, Route route, String apiPath,
+      List<String> routeVars, List<String> apiVars, List<String> notes) {
+    ControllerCall call = code.call();
+    boolean http = code.event() == RouteCode.Event.HTTP;
+    model.put("requestType", http ? "APIGatewayV2HTTPEvent" : "APIGatewayProxyRequestEvent");
+    model.put("responseType", http ? "APIGatewayV2HTTPResponse" : "APIGatewayProxyResponseEvent");
+    model.put("pathExpression", http ? "event.getRawPath()" : "event.getPath()");
+    model.put("framework", call.framework().name());
+    model.put("frameworkName", switch (call.framework()) {
+      case SPRING_MVC -> "Spring MVC";
+      case JAX_RS -> "JAX-RS";
+      case MICRONAUT -> "Micronaut";
+    });
+    model.put("frameworkPackage", call.frameworkPackage());
+    model.put("controller", call.controller());
+    model.put("controllerMethod", call.method());
+    model.put("callComment", comment(simpleName(call.controller()) + "#" + call.method()));
+    model.put("inclusion", call.jsonInclusion());
+    model.put("wiring", wrap(call.wiring(), "        "));
+    model.put("testWiring", wrap(call.testWiring(), "        "));
+    model.put("result", call.result().name());
+    model.put("resultType", call.resultType());
+    model.put("status", call.status());
+    model.put("contentType", javaString(call.contentType()));
+    model.put("shape", call.shape().name());
+    model.put("shapeCheck", switch (call.shape()) {
+      case OBJECT -> "Object";
+      case ARRAY -> "Array";
+      case NUMBER -> "Number";
+      case BOOLEAN -> "Boolean";
+      default -> "Textual";
+    });
+    model.put("exactStatus", call.result() == ControllerCall.Result.JSON
+        || call.result() == ControllerCall.Result.VOID || call.result() == ControllerCall.Result.TEXT);
+    // The first note says the route is called directly, which the class comment says already.
+    model.put("notes", notes.stream().skip(1).map(HandlerClasses::comment).toList());
+
+    // The API may name a path variable differently from the route: read it by the API's name.
+    Map<String, String> apiNameOf = new LinkedHashMap<>();
+    for (int i = 0; i < routeVars.size() && i < apiVars.size(); i++) {
+      apiNameOf.put(bare(routeVars.get(i)), bare(apiVars.get(i)));
+    }
+    List<Map<String, Object>> arguments = new ArrayList<>();
+    List<PathValue> pathValues = new ArrayList<>();
+    List<PathValue> queryValues = new ArrayList<>();
+    List<PathValue> headerValues = new ArrayList<>();
+    List<String> matchers = new ArrayList<>();
+    Map<String, String> samplesByApiName = new LinkedHashMap<>();
+    String body = "null";
+    Map<String, Object> missing = null;
+    for (ControllerCall.Argument a : call.arguments()) {
+      Map<String, Object> arg = new LinkedHashMap<>();
+      String name = a.source() == ControllerCall.Source.PATH ? apiNameOf.getOrDefault(a.name(), a.name()) : a.name();
+      arg.put("source", a.source().name());
+      arg.put("name", javaString(name));
+      arg.put("type", a.type());
+      arg.put("typeComment", javaString(simpleName(erasure(a.type()))));
+      arg.put("what", switch (a.source()) {
+        case PATH -> "path variable";
+        case QUERY -> "parameter";
+        case HEADER -> "header";
+        case BODY -> "body";
+      });
+      if (a.defaultValue() != null) {
+        arg.put("defaultValue", javaString(a.defaultValue()));
+      }
+      arg.put("required", a.required());
+      arg.put("emptyIsMissing", a.emptyIsMissing());
+      arg.put("invalidStatus", a.invalidStatus());
+      arg.put("primitive", !a.type().contains("."));
+      arguments.add(arg);
+      switch (a.source()) {
+        case PATH -> samplesByApiName.put(name, a.sample());
+        case QUERY -> queryValues.add(new PathValue(javaString(a.name()), javaString(a.sample())));
+        case HEADER -> headerValues.add(new PathValue(javaString(a.name()), javaString(a.sample())));
+        case BODY -> body = "\"" + javaString(a.sample()) + "\"";
+      }
+      matchers.add(a.source() == ControllerCall.Source.BODY ? "any()" : "eq(" + literal(a.type(), a.sample()) + ")");
+      if (missing == null && a.required() && a.source() != ControllerCall.Source.PATH) {
+        missing = Map.of("source", a.source().name(), "name", javaString(a.name()));
+      }
+    }
+    String concrete = apiPath;
+    for (String v : apiVars) {
+      String apiName = bare(v);
+      String value = samplesByApiName.getOrDefault(apiName, apiName.replaceAll("[^A-Za-z0-9]", "") + "-1");
+      pathValues.add(new PathValue(javaString(apiName), javaString(value)));
+      concrete = concrete.replace(v, value);
+    }
+    model.put("arguments", arguments);
+    model.put("pathValues", pathValues);
+    model.put("queryValues", queryValues);
+    model.put("headerValues", headerValues);
+    model.put("matchers", matchers);
+    model.put("concretePath", javaString(concrete));
+    model.put("body", body);
+    if (missing != null) {
+      model.put("missing", missing);
+    }
+    return new Rendered(
+        Templates.render("java/CallHandler.java.ftl", model),
+        Templates.render("java/CallHandlerTest.java.ftl", model),
+        notes);
+  }
+
+  /**
+   * A long Java expression broken over lines: the arguments of its last call one per line, each
+   * wrapped the same way, so that a chain of constructors reads as the tree of dependencies it is.
+   */
+  static String wrap(String expression, String indent) {
+    if (expression.length() + indent.length() <= 100 || !expression.endsWith(")")) {
+      return expression;
+    }
+    int open = matchingOpen(expression, expression.length() - 1);
+    if (open <= 0) {
+      return expression;
+    }
+    List<String> arguments = splitTopLevel(expression.substring(open + 1, expression.length() - 1));
+    if (arguments.isEmpty()) {
+      return expression;
+    }
+    String inner = indent + "    ";
+    StringBuilder out = new StringBuilder(expression.substring(0, open + 1));
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i).strip();
+      int arrow = argument.startsWith("() -> ") ? "() -> ".length() : 0;
+      out.append('\n').append(inner).append(argument, 0, arrow)
+          .append(wrap(argument.substring(arrow), inner));
+      out.append(i < arguments.size() - 1 ? "," : ")");
+    }
+    return out.toString();
+  }
+
+  /** The index of the parenthesis that the one at {@code close} closes, skipping string literals. */
+  private static int matchingOpen(String text, int close) {
+    int depth = 0;
+    int open = -1;
+    boolean quoted = false;
+    for (int i = 0; i <= close; i++) {
+      char c = text.charAt(i);
+      if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        if (depth == 0) {
+          open = i;
+        }
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      }
+    }
+    return depth == 0 ? open : -1;
+  }
+
+  private static List<String> splitTopLevel(String text) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' && (i == 0 || text.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && (c == '(' || c == '<')) {
+        depth++;
+      } else if (!quoted && (c == ')' || c == '>') && !(c == '>' && i > 0 && text.charAt(i - 1) == '-')) {
+        depth--;
+      } else if (!quoted && depth == 0 && c == ',') {
+        out.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (!text.isBlank()) {
+      out.add(text.substring(start));
+    }
+    return out;
+  }
+
+  /** A Java expression of the value the sample text converts to, for a test's matcher. */
+  static String literal(String type, String sample) {
+    String text = javaString(sample);
+    return switch (type) {
+      case "int", "java.lang.Integer" -> sample;
+      case "long", "java.lang.Long" -> sample + "L";
+      case "short", "java.lang.Short" -> "(short) " + sample;
+      case "byte", "java.lang.Byte" -> "(byte) " + sample;
+      case "double", "java.lang.Double" -> sample + "d";
+      case "float", "java.lang.Float" -> sample + "f";
+      case "boolean", "java.lang.Boolean" -> sample;
+      case "char", "java.lang.Character" -> "'" + (sample.equals("'") ? "\\'" : text) + "'";
+      case "java.util.UUID" -> "java.util.UUID.fromString(\"" + text + "\")";
+      case "java.math.BigDecimal" -> "new java.math.BigDecimal(\"" + text + "\")";
+      case "java.math.BigInteger" -> "new java.math.BigInteger(\"" + text + "\")";
+      case "java.lang.String" -> "\"" + text + "\"";
+      default -> type + "." + sample;
+    };
   }
 
   private static void requireLibraries(ScaffoldContext context, String moduleDir, MonolithPom pom) {
