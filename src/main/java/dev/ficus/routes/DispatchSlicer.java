@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -331,7 +332,7 @@ final class DispatchSlicer {
      * upwards, as a dispatch switch has an entry per route and a scan of them all per route made
      * slicing quadratic.
      */
-    List<SwitchEntry> entriesOf(SwitchStmt sw) {
+    List<SwitchEntry> entriesOf(Node sw) {
       Set<SwitchEntry> found = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Node k : nodes) {
         Node below = k;
@@ -351,7 +352,9 @@ final class DispatchSlicer {
         return ordered;
       }
       List<SwitchEntry> ordered = new ArrayList<>();
-      for (SwitchEntry e : sw.getEntries()) {
+      NodeList<SwitchEntry> entries = sw instanceof SwitchStmt st ? st.getEntries()
+          : ((com.github.javaparser.ast.expr.SwitchExpr) sw).getEntries();
+      for (SwitchEntry e : entries) {
         if (within(e)) {
           ordered.add(e);
         }
@@ -392,6 +395,14 @@ final class DispatchSlicer {
     }
 
     List<Statement> prune(Statement s) {
+      if (s instanceof ReturnStmt rs
+          && rs.getExpression().orElse(null) instanceof com.github.javaparser.ast.expr.SwitchExpr sx
+          && kept.within(sx)) {
+        Optional<List<Statement>> branch = returnedBranch(sx);
+        if (branch.isPresent()) {
+          return branch.get();
+        }
+      }
       if (kept.contains(s)) {
         return List.of(s.clone());
       }
@@ -448,6 +459,38 @@ final class DispatchSlicer {
         return List.of(copy);
       }
       return List.of(s.clone());
+    }
+
+    /**
+     * {@code return switch (..) { case X -> f(); ... };} cut to the route's entry: {@code return
+     * f();}, or the entry's block with its {@code yield}s as {@code return}s. Empty when the route
+     * runs through several entries or none, and the whole statement stays.
+     */
+    private Optional<List<Statement>> returnedBranch(com.github.javaparser.ast.expr.SwitchExpr sx) {
+      List<SwitchEntry> entries = kept.entriesOf(sx);
+      if (entries.size() != 1) {
+        return Optional.empty();
+      }
+      SwitchEntry entry = entries.get(0);
+      if (entry.getType() == SwitchEntry.Type.EXPRESSION && entry.getStatements().size() == 1
+          && entry.getStatements().get(0) instanceof ExpressionStmt es) {
+        return Optional.of(List.of(new ReturnStmt(es.getExpression().clone())));
+      }
+      if (entry.getType() == SwitchEntry.Type.THROWS_STATEMENT) {
+        return Optional.of(List.of(entry.getStatements().get(0).clone()));
+      }
+      if (entry.getType() == SwitchEntry.Type.BLOCK && entry.getStatements().size() == 1
+          && entry.getStatements().get(0) instanceof BlockStmt block) {
+        BlockStmt body = new BlockStmt(new NodeList<>(unwrap(prune(block))));
+        for (com.github.javaparser.ast.stmt.YieldStmt y : body.findAll(com.github.javaparser.ast.stmt.YieldStmt.class)) {
+          boolean ours = y.findAncestor(com.github.javaparser.ast.expr.SwitchExpr.class).isEmpty();
+          if (ours) {
+            y.replace(new ReturnStmt(y.getExpression().clone()));
+          }
+        }
+        return Optional.of(List.copyOf(body.getStatements()));
+      }
+      return Optional.empty();
     }
 
     /**
@@ -772,7 +815,11 @@ final class DispatchSlicer {
     if (!header.getImplementedTypes().isEmpty()) {
       out.append(out.isEmpty() ? "" : " ").append("implements ").append(joined(header.getImplementedTypes()));
     }
-    return out.toString().replace(self, RouteCode.SELF);
+    // The class's own name as a whole identifier only: a handler named Handler implements
+    // RequestHandler, which must stay as it is.
+    return java.util.regex.Pattern.compile("(?<![\\w$.])" + java.util.regex.Pattern.quote(self) + "(?![\\w$])")
+        .matcher(out.toString())
+        .replaceAll(java.util.regex.Matcher.quoteReplacement(RouteCode.SELF));
   }
 
   private static String joined(NodeList<? extends Node> nodes) {

@@ -171,4 +171,57 @@ class RouteCodesTest {
         .isEqualTo("implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>");
     assertThat(get.imports()).contains("com.amazonaws.services.lambda.runtime.Context");
   }
+
+  @Test
+  void aHandlerNamedHandlerWithASwitchExpressionIsCutToItsEntry() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .file("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              ItemsFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: demo.Handler::handleRequest
+                  Runtime: java17
+                  Events:
+                    Get: {Type: Api, Properties: {Path: /items, Method: get}}
+                    Post: {Type: Api, Properties: {Path: /items, Method: post}}
+            """)
+        .java("demo/Handler.java", """
+            package demo;
+            import com.amazonaws.services.lambda.runtime.*;
+            import com.amazonaws.services.lambda.runtime.events.*;
+            public class Handler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent e, Context c) {
+                return switch (e.getHttpMethod()) {
+                  case "GET" -> get();
+                  case "POST" -> {
+                    String body = e.getBody();
+                    yield post(body);
+                  }
+                  default -> new APIGatewayProxyResponseEvent().withStatusCode(405);
+                };
+              }
+              private APIGatewayProxyResponseEvent get() { return new APIGatewayProxyResponseEvent().withStatusCode(200); }
+              private APIGatewayProxyResponseEvent post(String body) { return new APIGatewayProxyResponseEvent().withStatusCode(201); }
+            }
+            """)
+        .load();
+    RouteContext context = new RouteContext(repo.workspace(), repo.iac(), new Diagnostics());
+    List<RouteCode> codes = RouteCodes.of(RouteExtractors.builtIn().extractAll(context), repo.workspace(), repo.iac(),
+        new Diagnostics());
+    RouteCode get = codes.stream().filter(c -> c.route().equals("GET /items")).findFirst().orElseThrow();
+    RouteCode post = codes.stream().filter(c -> c.route().equals("POST /items")).findFirst().orElseThrow();
+
+    assertThat(get.header())
+        .as("RequestHandler keeps its name; only the class's own name is replaced")
+        .isEqualTo("implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>");
+    assertThat(get.entryBody()).contains("return get();").doesNotContain("switch").doesNotContain("post(");
+    assertThat(get.members()).noneMatch(m -> m.contains(" post("));
+    assertThat(post.entryBody())
+        .contains("String body = e.getBody();")
+        .contains("return post(body);")
+        .doesNotContain("yield")
+        .doesNotContain("switch");
+  }
 }
