@@ -183,10 +183,10 @@ final class MapperTableNames {
   /** No mapper construction in sight: a warning only when the repository overrides table names somewhere. */
   private Override unseen() {
     if (mentionsOverrides == null) {
-      mentionsOverrides = workspace.sources().stream().anyMatch(s -> {
-        String text = s.unit().toString();
-        return text.contains("TableNameOverride") || text.contains("TableNameResolver");
-      });
+      mentionsOverrides = workspace.sources().stream().anyMatch(s -> s.unit().findFirst(
+          com.github.javaparser.ast.expr.SimpleName.class,
+          n -> n.getIdentifier().contains("TableNameOverride") || n.getIdentifier().contains("TableNameResolver"))
+          .isPresent());
     }
     return mentionsOverrides
         ? new Unknown("the repository overrides table names somewhere, and ficus cannot see which config this mapper uses.")

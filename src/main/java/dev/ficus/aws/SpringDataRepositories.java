@@ -54,6 +54,11 @@ final class SpringDataRepositories {
       "org.socialsignin.spring.data.dynamodb.repository.",
       "com.github.derjust.spring.data.dynamodb.repository.");
 
+  /** Spring Data interfaces by simple name, for a name imported by a wildcard that ficus cannot qualify. */
+  private static final Set<String> SPRING_DATA_SIMPLE_NAMES = Set.of(
+      "Repository", "CrudRepository", "ListCrudRepository", "PagingAndSortingRepository",
+      "ListPagingAndSortingRepository", "DynamoDBCrudRepository", "DynamoDBPagingAndSortingRepository");
+
   private static final Set<String> AWS_ENTITY_ANNOTATIONS = Set.of(
       "DynamoDBTable", "DynamoDbBean", "DynamoDbImmutable", "DynamoDBDocument");
 
@@ -350,7 +355,8 @@ final class SpringDataRepositories {
       boolean library = q.isEmpty() || workspace.findType(q.get()).isEmpty();
       if (library) {
         String name = q.orElse(ext.getNameWithScope());
-        boolean matches = packages == null || packages.stream().anyMatch(name::startsWith);
+        boolean matches = packages == null || packages.stream().anyMatch(name::startsWith)
+            || q.isEmpty() && SPRING_DATA_SIMPLE_NAMES.contains(name);
         if (matches) {
           for (String a : args) {
             if (workspace.findType(a).isPresent()) {

@@ -231,4 +231,28 @@ class MapperTableNamesTest {
         .containsExactly("GetItem dynamodb:GetItem " + TABLE + "items (literal)");
     assertThat(overrideWarnings(repo)).isEmpty();
   }
+
+  @Test
+  void aMapperOfUnknownOriginInARepositoryThatOverridesTableNamesWarns() {
+    TestRepo.Loaded repo = repo("""
+            package com.acme;
+            import com.amazonaws.services.dynamodbv2.datamodeling.IDynamoDBMapper;
+            public class Store {
+              private final IDynamoDBMapper mapper;
+              public Store(IDynamoDBMapper mapper) { this.mapper = mapper; }
+              public Object get(String id) { return mapper.load(Item.class, id); }
+            }
+            """)
+        .java("com/acme/Stages.java", """
+            package com.acme;
+            import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapperConfig.TableNameOverride;
+            final class Stages {
+              static TableNameOverride of(String stage) { return TableNameOverride.withTableNamePrefix(stage + "-"); }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Store#get"))
+        .containsExactly("GetItem dynamodb:GetItem " + TABLE + "items (literal)");
+    assertThat(overrideWarnings(repo)).singleElement().asString().contains("overrides table names somewhere");
+  }
 }
