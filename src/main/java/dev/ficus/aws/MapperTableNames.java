@@ -391,26 +391,26 @@ final class MapperTableNames {
    */
   private List<Expression> sources(Expression e, int depth, java.util.function.Predicate<Expression> done, String beanType) {
     List<Expression> out = new ArrayList<>();
-    collect(e, depth, done, beanType, out);
+    collect(e, depth, done, beanType, out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     return out;
   }
 
   private void collect(Expression e, int depth, java.util.function.Predicate<Expression> done, String beanType,
-      List<Expression> out) {
-    if (depth > MAX_DEPTH) {
+      List<Expression> out, Set<Node> seen) {
+    if (depth > MAX_DEPTH || !seen.add(e)) {
       return;
     }
     if (e instanceof EnclosedExpr en) {
-      collect(en.getInner(), depth + 1, done, beanType, out);
+      collect(en.getInner(), depth + 1, done, beanType, out, seen);
       return;
     }
     if (e instanceof CastExpr c) {
-      collect(c.getExpression(), depth + 1, done, beanType, out);
+      collect(c.getExpression(), depth + 1, done, beanType, out, seen);
       return;
     }
     if (e instanceof ConditionalExpr c) {
-      collect(c.getThenExpr(), depth + 1, done, beanType, out);
-      collect(c.getElseExpr(), depth + 1, done, beanType, out);
+      collect(c.getThenExpr(), depth + 1, done, beanType, out, seen);
+      collect(c.getElseExpr(), depth + 1, done, beanType, out, seen);
       return;
     }
     if (done.test(e) && !(e instanceof MethodCallExpr m && values.repositoryMethod(m).isPresent())) {
@@ -418,7 +418,7 @@ final class MapperTableNames {
       return;
     }
     if (e instanceof MethodCallExpr m) {
-      values.repositoryMethod(m).ifPresent(method -> returns(method).forEach(r -> collect(r, depth + 1, done, beanType, out)));
+      values.repositoryMethod(m).ifPresent(method -> returns(method).forEach(r -> collect(r, depth + 1, done, beanType, out, seen)));
       return;
     }
     Optional<? extends Node> decl = Optional.empty();
@@ -432,27 +432,27 @@ final class MapperTableNames {
     }
     if (decl.get() instanceof VariableDeclarator v) {
       int before = out.size();
-      v.getInitializer().ifPresent(i -> collect(i, depth + 1, done, beanType, out));
+      v.getInitializer().ifPresent(i -> collect(i, depth + 1, done, beanType, out, seen));
       for (Expression assigned : values.assignments(v)) {
-        collect(assigned, depth + 1, done, beanType, out);
+        collect(assigned, depth + 1, done, beanType, out, seen);
       }
       if (out.size() == before && v.getInitializer().isEmpty()) {
-        injected(v.getType(), beanType).forEach(r -> collect(r, depth + 1, done, beanType, out));
+        injected(v.getType(), beanType).forEach(r -> collect(r, depth + 1, done, beanType, out, seen));
       }
       return;
     }
     if (decl.get() instanceof Parameter p) {
       Optional<Expression> bound = values.boundArgument(p);
       if (bound.isPresent()) {
-        collect(bound.get(), depth + 1, done, beanType, out);
+        collect(bound.get(), depth + 1, done, beanType, out, seen);
         return;
       }
       List<Expression> args = values.argumentsFor(p);
       if (args.isEmpty()) {
-        injected(p.getType(), beanType).forEach(r -> collect(r, depth + 1, done, beanType, out));
+        injected(p.getType(), beanType).forEach(r -> collect(r, depth + 1, done, beanType, out, seen));
       }
       for (Expression a : args) {
-        collect(a, depth + 1, done, beanType, out);
+        collect(a, depth + 1, done, beanType, out, seen);
       }
     }
   }

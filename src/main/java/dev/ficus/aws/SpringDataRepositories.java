@@ -98,6 +98,7 @@ final class SpringDataRepositories {
   private final Map<String, List<String>> inherited;
   private final Map<MethodCallExpr, Optional<RepositoryCall>> cache = new IdentityHashMap<>();
   private final Map<String, Optional<String>> entities = new HashMap<>();
+  private Set<String> candidates;
 
   SpringDataRepositories(Workspace workspace, TypeResolver types) {
     this.workspace = workspace;
@@ -153,11 +154,11 @@ final class SpringDataRepositories {
   }
 
   private Optional<RepositoryCall> recognizeUncached(MethodCallExpr call) {
-    if (call.getScope().isEmpty()) {
+    if (call.getScope().isEmpty() || candidates().isEmpty()) {
       return Optional.empty();
     }
     Optional<String> receiver = types.typeOf(call.getScope().get());
-    if (receiver.isEmpty()) {
+    if (receiver.isEmpty() || !candidates().contains(receiver.get())) {
       return Optional.empty();
     }
     Optional<TypeDeclaration<?>> entity = entityOf(receiver.get())
@@ -172,6 +173,27 @@ final class SpringDataRepositories {
       return Optional.of(new RepositoryCall(receiver.get(), entity.get(), ops, null));
     }
     return derived(name, entity.get()).map(d -> new RepositoryCall(receiver.get(), entity.get(), d.operations(), d.index()));
+  }
+
+  /**
+   * The interfaces of the repository whose entity, through the library interfaces they extend,
+   * carries an AWS annotation: the only receivers worth a look, found once so that a repository
+   * without any costs nothing per call.
+   */
+  private Set<String> candidates() {
+    if (candidates == null) {
+      Set<String> found = new java.util.TreeSet<>();
+      for (Map.Entry<String, TypeDeclaration<?>> t : new TreeMap<>(workspace.types().all()).entrySet()) {
+        if (t.getValue() instanceof ClassOrInterfaceDeclaration c && c.isInterface() && !c.getExtendedTypes().isEmpty()) {
+          Optional<TypeDeclaration<?>> entity = entityOf(t.getKey(), Map.of(), 0, null).flatMap(workspace::findType);
+          if (entity.isPresent() && AWS_ENTITY_ANNOTATIONS.stream().anyMatch(a -> hasAnnotation(entity.get(), a))) {
+            found.add(t.getKey());
+          }
+        }
+      }
+      candidates = found;
+    }
+    return candidates;
   }
 
   private List<String> inheritedOperations(String name, MethodCallExpr call, TypeDeclaration<?> entity) {
@@ -224,6 +246,9 @@ final class SpringDataRepositories {
     if (!criteria.isEmpty() && !JUNCTION.matcher(criteria).results().anyMatch(r -> r.group(1).equals("Or"))) {
       Map<String, Boolean> parts = new TreeMap<>(); // property -> compared for equality
       for (String part : JUNCTION.split(criteria)) {
+        if (part.isEmpty()) {
+          continue;
+        }
         String property = part;
         boolean equality = true;
         for (String k : KEYWORDS) {
@@ -387,11 +412,11 @@ final class SpringDataRepositories {
    * type argument is an AWS-annotated entity: a library makes AWS calls there that ficus cannot tell.
    */
   void warnIfOpaque(MethodCallExpr call) {
-    if (call.getScope().isEmpty() || recognize(call).isPresent()) {
+    if (call.getScope().isEmpty() || candidates().isEmpty() || recognize(call).isPresent()) {
       return;
     }
     Optional<String> receiver = types.typeOf(call.getScope().get());
-    if (receiver.isEmpty() || !types.hasExternalSupertype(receiver.get())) {
+    if (receiver.isEmpty() || !candidates().contains(receiver.get()) || !types.hasExternalSupertype(receiver.get())) {
       return;
     }
     Optional<TypeDeclaration<?>> decl = workspace.findType(receiver.get());
