@@ -139,8 +139,18 @@ final class MapperTableNames {
     if (type.isPresent()) {
       return type.get().endsWith("DynamoDBMapperConfig") || type.get().endsWith("DynamoDBMapperConfig.Builder");
     }
-    String text = e.toString();
-    return text.contains("DynamoDBMapperConfig") || text.contains("TableNameOverride");
+    if (e instanceof FieldAccessExpr f) {
+      return f.getNameAsString().equals("DEFAULT");
+    }
+    if (e instanceof ObjectCreationExpr o) {
+      return o.getType().toString().contains("DynamoDBMapperConfig");
+    }
+    if (e instanceof MethodCallExpr m) {
+      String text = m.toString();
+      return m.getNameAsString().equals("config") && m.getArguments().isEmpty()
+          || text.contains("DynamoDBMapperConfig") || text.contains("TableNameOverride");
+    }
+    return false;
   }
 
   /** What the config of the mapper an expression holds does. */
@@ -258,6 +268,13 @@ final class MapperTableNames {
 
   /** {@code DynamoDBMapperConfig.builder().withTableNameOverride(o).build()} and the older withers. */
   private Override builderChain(MethodCallExpr m, int depth) {
+    if (m.getNameAsString().equals("config") && m.getArguments().isEmpty() && m.getScope().isPresent()) {
+      // SaveBehavior.CLOBBER.config(), TableNameOverride.withTableNamePrefix(p).config(): one setting
+      Expression option = m.getScope().get();
+      boolean override = option.toString().contains("TableNameOverride") || option.toString().contains("withTableName")
+          || isOverrideTyped(option);
+      return override ? tableNameOverride(option, depth + 1) : new None();
+    }
     for (Expression x = m; x instanceof MethodCallExpr call; x = call.getScope().orElse(null)) {
       String n = call.getNameAsString();
       if ((n.equals("withTableNameOverride") || n.equals("setTableNameOverride") || n.equals("tableNameOverride"))

@@ -255,4 +255,46 @@ class MapperTableNamesTest {
         .containsExactly("GetItem dynamodb:GetItem " + TABLE + "items (literal)");
     assertThat(overrideWarnings(repo)).singleElement().asString().contains("overrides table names somewhere");
   }
+
+  @Test
+  void configsThatSetSomethingElseKeepTheAnnotationsTableWithoutWarning() {
+    TestRepo.Loaded repo = repo("""
+            package com.acme;
+            import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;
+            import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapperConfig;
+            public class Store {
+              private final DynamoDBMapper mapper = new DynamoDBMapper(null, DynamoDBMapperConfig.builder()
+                  .withConsistentReads(DynamoDBMapperConfig.ConsistentReads.CONSISTENT).build());
+              public void put(Item item) {
+                mapper.save(item, DynamoDBMapperConfig.SaveBehavior.CLOBBER.config());
+                mapper.save(item, new DynamoDBMapperConfig(DynamoDBMapperConfig.SaveBehavior.UPDATE));
+                mapper.delete(item, DynamoDBMapperConfig.DEFAULT);
+              }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Store#put")).containsExactly(
+        "DeleteItem dynamodb:DeleteItem " + TABLE + "items (literal)",
+        "UpdateItem dynamodb:UpdateItem " + TABLE + "items (literal)",
+        "UpdateItem dynamodb:UpdateItem " + TABLE + "items (literal)");
+    assertThat(overrideWarnings(repo)).isEmpty();
+  }
+
+  @Test
+  void anOverridesOwnConfigIsThatOverride() {
+    TestRepo.Loaded repo = repo("""
+            package com.acme;
+            import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;
+            import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapperConfig.TableNameOverride;
+            public class Store {
+              private final DynamoDBMapper mapper = new DynamoDBMapper(null);
+              public Object get(String id) {
+                return mapper.load(Item.class, id, TableNameOverride.withTableNamePrefix("qa_").config());
+              }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Store#get"))
+        .containsExactly("GetItem dynamodb:GetItem " + TABLE + "qa_items (literal)");
+  }
 }
