@@ -284,6 +284,33 @@ class SpringDataRepositoriesTest {
   }
 
   @Test
+  void aSpringDataRepositoryOfAnEnhancedClientBeanWarnsRatherThanGuessing() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/Invoice.java", """
+            package com.acme;
+            import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+            @DynamoDbBean
+            public class Invoice { String id; }
+            """)
+        .java("com/acme/InvoiceRepository.java", """
+            package com.acme;
+            import org.springframework.data.repository.CrudRepository;
+            public interface InvoiceRepository extends CrudRepository<Invoice, String> {}
+            """)
+        .java("com/acme/Invoices.java", """
+            package com.acme;
+            public class Invoices {
+              private final InvoiceRepository invoices;
+              public Invoices(InvoiceRepository invoices) { this.invoices = invoices; }
+              public Object get(String id) { return invoices.findById(id); }
+            }
+            """)
+        .load();
+    assertThat(linesOf(repo, "com.acme.Invoices#get")).isEmpty();
+    assertThat(repo.diagnostics().sorted()).extracting(Diagnostic::code).containsOnlyOnce("opaque-aws-library");
+  }
+
+  @Test
   void theMethodTableNamesOnlyOperationsOfTheCatalog() {
     SdkCatalog catalog = SdkCatalog.load();
     for (String op : SpringDataRepositories.operationKeys()) {
