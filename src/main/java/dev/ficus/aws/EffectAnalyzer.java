@@ -33,6 +33,8 @@ public final class EffectAnalyzer {
   private final CallGraph graph;
   private final TypeResolver types;
   private final Resources resources;
+  private final SpringDataRepositories repositories;
+  private final Map<MethodCallExpr, List<SdkCall>> repositoryCalls = new IdentityHashMap<>();
   private final Map<MethodCallExpr, Optional<SdkCall>> recognized = new IdentityHashMap<>();
   private final Map<MethodCallExpr, Map<String, List<Resources.Grant>>> resolved = new IdentityHashMap<>();
 
@@ -44,7 +46,8 @@ public final class EffectAnalyzer {
     this.catalog = catalog;
     this.graph = graph;
     this.types = new TypeResolver(workspace, new SdkTypes(catalog));
-    this.resources = new Resources(workspace, catalog, types, new ValueResolver(types, graph, new ConfigProperties(workspace), iac, catalog), graph);
+    this.repositories = new SpringDataRepositories(workspace, types);
+    this.resources = new Resources(workspace, catalog, types, new ValueResolver(types, graph, new ConfigProperties(workspace), iac, catalog), graph, repositories);
   }
 
   /**
@@ -166,7 +169,7 @@ public final class EffectAnalyzer {
       }
       List<CallFrame> prefix = null;
       for (CallGraph.ExternalCall ext : external) {
-        if (paths.containsKey(ext.call()) || recognize(ext.call()).isEmpty()) {
+        if (paths.containsKey(ext.call()) || recognizeAll(ext.call()).isEmpty()) {
           continue;
         }
         if (prefix == null) {
@@ -181,20 +184,45 @@ public final class EffectAnalyzer {
     }
     List<AwsEffect> effects = new ArrayList<>();
     for (Path p : found) {
-      Optional<SdkCall> sdk = recognize(p.call().call());
-      if (sdk.isEmpty()) {
-        continue;
-      }
-      for (Resources.Grant g : grantsOf(sdk.get(), function)) {
-        effects.add(new AwsEffect(sdk.get().client().module(), g.operation(), g.actions(), g.resource(), p.frames()));
+      for (SdkCall sdk : recognizeAll(p.call().call())) {
+        for (Resources.Grant g : grantsOf(sdk, function)) {
+          effects.add(new AwsEffect(sdk.client().module(), g.operation(), g.actions(), g.resource(), p.frames()));
+        }
       }
     }
     return effects.stream().distinct().sorted().toList();
   }
 
-  /** Grants of an SDK call, resolved once per call and function (routes share their code). */
+  /**
+   * The SDK calls a call stands for: the SDK call itself, or the DynamoDB calls a Spring Data
+   * repository makes for it; none (with a warning when a library hides AWS calls) otherwise.
+   */
+  private List<SdkCall> recognizeAll(MethodCallExpr call) {
+    Optional<SdkCall> sdk = recognize(call);
+    if (sdk.isPresent()) {
+      return List.of(sdk.get());
+    }
+    List<SdkCall> cached = repositoryCalls.get(call);
+    if (cached != null) {
+      return cached;
+    }
+    List<SdkCall> out = new ArrayList<>();
+    Optional<SpringDataRepositories.RepositoryCall> repo = repositories.recognize(call);
+    if (repo.isPresent()) {
+      SdkCatalog.Client client = new SdkCatalog.Client(repo.get().repository(), "dynamodb", SdkCatalog.Style.CUSTOM);
+      for (String op : repo.get().operations()) {
+        out.add(new SdkCall(client, op, call));
+      }
+    } else {
+      repositories.warnIfOpaque(call);
+    }
+    repositoryCalls.put(call, List.copyOf(out));
+    return repositoryCalls.get(call);
+  }
+
+  /** Grants of an SDK call, resolved once per call, operation and function (routes share their code). */
   private List<Resources.Grant> grantsOf(SdkCall sdk, LambdaFunction function) {
-    String key = function == null ? "" : function.logicalId();
+    String key = (function == null ? "" : function.logicalId()) + "#" + sdk.operation();
     return resolved.computeIfAbsent(sdk.call(), c -> new java.util.HashMap<>())
         .computeIfAbsent(key, k -> resources.resolve(sdk, function));
   }

@@ -75,13 +75,18 @@ final class Resources {
   private final Map<MethodCallExpr, List<Node>> rootsCache = new IdentityHashMap<>();
 
   private final CallGraph graph;
+  private final SpringDataRepositories repositories;
+  private final MapperTableNames mapperTables;
 
-  Resources(Workspace workspace, SdkCatalog catalog, TypeResolver types, ValueResolver values, CallGraph graph) {
+  Resources(Workspace workspace, SdkCatalog catalog, TypeResolver types, ValueResolver values, CallGraph graph,
+      SpringDataRepositories repositories) {
     this.workspace = workspace;
     this.catalog = catalog;
     this.types = types;
     this.values = values;
     this.graph = graph;
+    this.repositories = repositories;
+    this.mapperTables = new MapperTableNames(workspace, types, values, repositories);
   }
 
   List<Grant> resolve(SdkCall sdk, LambdaFunction function) {
@@ -394,8 +399,25 @@ final class Resources {
         if (tableName.isEmpty()) {
           return List.of(unresolved(type, "The item class of `" + arg + "` has no @DynamoDBTable(tableName) ficus can see."));
         }
-        Value v = values.evaluate(tableName.get(), function);
+        Value v = mapperTables.ofMapperCall(tableName.get(), sdk.call(), function);
         return List.of(v.known() ? ref(type, v.text(), v.resolution(), "tableName") : unresolved(type, v.reason()));
+      }
+      case "@entity" -> {
+        Optional<SpringDataRepositories.RepositoryCall> repo = repositories.recognize(sdk.call());
+        Optional<Expression> tableName = repo.flatMap(r -> dynamoDbTableName(r.entity()));
+        if (tableName.isEmpty()) {
+          return List.of(unresolved(type, "The entity of `" + abbreviate(sdk.call()) + "` has no @DynamoDBTable(tableName) ficus can see."));
+        }
+        Value v = mapperTables.ofRepositoryCall(tableName.get(), sdk.call(), function);
+        if (!v.known()) {
+          return List.of(unresolved(type, v.reason()));
+        }
+        String name = v.text();
+        if (type.endsWith(":index")) {
+          Value index = repo.get().index() == null ? null : values.evaluate(repo.get().index(), function);
+          name = name + "/index/" + (index != null && index.known() ? index.text() : "*");
+        }
+        return List.of(ref(type, name, v.resolution(), "tableName"));
       }
       case "@items" -> {
         List<ResourceRef> out = new ArrayList<>();

@@ -272,6 +272,44 @@ final class ValueResolver {
     return Optional.of(Value.unresolved("The configuration property " + key + " is not set in application.properties or the function's environment."));
   }
 
+  /**
+   * Spring {@code ${key:default}} placeholders in a value read from an annotation ({@code
+   * @DynamoDBTable(tableName = "${app.table}")}), each resolved as an injected property is.
+   */
+  Value springPlaceholders(Value v, LambdaFunction function) {
+    if (!v.known() || !v.text().contains("${")) {
+      return v;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}").matcher(v.text());
+    StringBuilder out = new StringBuilder();
+    String resolution = v.resolution();
+    int last = 0;
+    while (m.find()) {
+      out.append(v.text(), last, m.start());
+      String key = m.group(1);
+      String env = ConfigProperties.relaxedEnvironmentName(key);
+      Value part;
+      if (function != null && binding(function, env) != null) {
+        part = environment(env, function);
+      } else if (config.get(key).isPresent()) {
+        part = placeholders(config.get(key).get(), function);
+      } else if (m.group(2) != null) {
+        part = new Value(m.group(2), "constant", null);
+      } else {
+        part = Value.unresolved("The configuration property " + key
+            + " is not set in application.properties or the function's environment.");
+      }
+      if (!part.known()) {
+        return part;
+      }
+      out.append(part.text());
+      resolution = strongest(resolution, part.resolution());
+      last = m.end();
+    }
+    out.append(v.text().substring(last));
+    return new Value(out.toString(), resolution, null);
+  }
+
   /** {@code ${ENV_VAR:default}} placeholders of a configuration value, resolved through the environment. */
   private Value placeholders(String text, LambdaFunction function) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}").matcher(text);
