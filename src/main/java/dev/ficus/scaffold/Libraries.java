@@ -121,6 +121,11 @@ public final class Libraries {
   /** True for the packages of the JDK itself, which no pom declares. */
   public static boolean isJdk(String importText) {
     String name = bare(importText);
+    for (String prefix = name; !prefix.isEmpty(); prefix = parentOf(prefix)) {
+      if (JDK_PACKAGES.contains(prefix)) {
+        return true; // a package of the running JDK's own modules (javax.imageio, javax.swing ...)
+      }
+    }
     for (String jdk :
         List.of("java.", "javax.crypto.", "javax.net.", "javax.xml.", "javax.sql.", "javax.naming.",
             "javax.security.", "javax.management.", "javax.script.", "javax.tools.",
@@ -131,6 +136,12 @@ public final class Libraries {
     }
     return false;
   }
+
+  private static final Set<String> JDK_PACKAGES =
+      ModuleLayer.boot().modules().stream()
+          .filter(m -> m.getName().startsWith("java.") || m.getName().startsWith("jdk."))
+          .flatMap(m -> m.getPackages().stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   public List<RuntimeLibrary> runtimeLibraries() {
     return runtime;

@@ -196,14 +196,24 @@ public final class ModulePoms implements ProjectPart {
       ScaffoldContext context, MonolithPom pom, String moduleDir, String moduleName) {
     Map<String, MonolithPom.Dependency> chosen = new TreeMap<>();
     Map<String, List<String>> deferred = new TreeMap<>();
+    Map<String, List<String>> brought = new TreeMap<>();
     TreeSet<String> unknown = new TreeSet<>();
     TreeSet<String> imports = new TreeSet<>();
     for (SourceFile file : context.copiedFiles(moduleDir)) {
       imports.addAll(file.imports());
     }
     imports.addAll(context.generatedImports(moduleDir));
+    Set<String> ownPackages = new java.util.HashSet<>();
+    context.analysis().sources().forEach(f -> ownPackages.add(f.packageName()));
+    TreeSet<String> generated = new TreeSet<>();
     for (String imp : imports) {
       if (Libraries.isJdk(imp)) {
+        continue;
+      }
+      String bare = imp.replaceFirst("^static ", "").replaceFirst("\\.\\*$", "");
+      int dot = bare.lastIndexOf('.');
+      if (dot > 0 && ownPackages.contains(bare.substring(0, dot))) {
+        generated.add(bare); // the repository's package, a class no source declares
         continue;
       }
       List<String> providers = libraries.providersOf(imp);
@@ -213,15 +223,27 @@ public final class ModulePoms implements ProjectPart {
       }
       Optional<MonolithPom.Dependency> declared =
           providers.stream().map(pom::declared).flatMap(Optional::stream)
-              .filter(d -> !d.isTestOnly()).findFirst()
-              .or(() -> pom.dependencies().stream()
-                  .filter(d -> !d.isTestOnly())
-                  .filter(d -> providers.stream().anyMatch(p -> libraries.brings(d.key(), p)))
-                  .findFirst());
+              .filter(d -> !d.isTestOnly()).findFirst();
       if (declared.isPresent()) {
         chosen.put(declared.get().key(), declared.get());
       } else {
-        deferred.put(imp, providers);
+        brought.put(imp, providers);
+      }
+    }
+    // A package only a declared library brings along (the v1 SDK's core with each service client):
+    // a library the module keeps anyway is preferred to the first the monolith lists.
+    for (Map.Entry<String, List<String>> entry : brought.entrySet()) {
+      List<String> providers = entry.getValue();
+      List<MonolithPom.Dependency> bringing = pom.dependencies().stream()
+          .filter(d -> !d.isTestOnly())
+          .filter(d -> providers.stream().anyMatch(p -> libraries.brings(d.key(), p)))
+          .toList();
+      Optional<MonolithPom.Dependency> kept = bringing.stream().filter(d -> chosen.containsKey(d.key())).findFirst()
+          .or(() -> bringing.stream().findFirst());
+      if (kept.isPresent()) {
+        chosen.put(kept.get().key(), kept.get());
+      } else {
+        deferred.put(entry.getKey(), providers);
       }
     }
     TreeMap<String, MavenDependency> added = new TreeMap<>();
@@ -240,6 +262,13 @@ public final class ModulePoms implements ProjectPart {
       } else {
         unknown.add(entry.getKey());
       }
+    }
+    if (!generated.isEmpty()) {
+      context.note(null, moduleDir + "/pom.xml",
+          "Module " + moduleName + " imports " + String.join(", ", generated) + " from the repository's own"
+              + " packages, which no source file declares: an annotation processor makes them at build"
+              + " time (Dagger's Dagger* components, say). Add that processor to the module's"
+              + " maven-compiler-plugin (annotationProcessorPaths) as the monolith's build runs it.");
     }
     if (!unknown.isEmpty()) {
       Set<String> known = libraries.known();

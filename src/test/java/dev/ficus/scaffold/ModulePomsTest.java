@@ -190,4 +190,69 @@ class ModulePomsTest {
     assertThat(store.project().notes())
         .anySatisfy(n -> assertThat(n.message()).contains("com.acme.pricing.Rules").contains("com.acme.internal:pricing-rules"));
   }
+
+  private static final String V1_POM = """
+      <project xmlns="http://maven.apache.org/POM/4.0.0">
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>com.acme</groupId>
+        <artifactId>store-api</artifactId>
+        <version>1.0.0</version>
+        <dependencies>
+          <dependency><groupId>com.amazonaws</groupId><artifactId>aws-lambda-java-core</artifactId><version>1.2.3</version></dependency>
+          <dependency><groupId>com.amazonaws</groupId><artifactId>aws-lambda-java-events</artifactId><version>3.11.5</version></dependency>
+          <dependency><groupId>com.amazonaws</groupId><artifactId>aws-java-sdk-s3</artifactId><version>1.12.700</version></dependency>
+          <dependency><groupId>com.amazonaws</groupId><artifactId>aws-java-sdk-dynamodb</artifactId><version>1.12.700</version></dependency>
+          <dependency><groupId>com.google.dagger</groupId><artifactId>dagger</artifactId><version>2.51</version></dependency>
+        </dependencies>
+      </project>
+      """;
+
+  private static final String V1_ITEMS = """
+      package com.acme.store.items;
+
+      import com.acme.store.config.DaggerStoreComponent;
+      import com.amazonaws.AmazonWebServiceRequest;
+      import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;
+      import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;
+      import javax.imageio.ImageIO;
+
+      public class ItemService {
+        private final AmazonDynamoDB db = AmazonDynamoDBClientBuilder.defaultClient();
+        public String list() {
+          DaggerStoreComponent.create();
+          return db.scan("items", null).toString() + ImageIO.getReaderFormatNames().length;
+        }
+      }
+      """;
+
+  @Test
+  void theSdkCoreComesWithTheClientTheModuleKeepsAndJdkAndGeneratedClassesAreNoLibraries() throws IOException {
+    Path repo =
+        TestRepo.create()
+            .file("pom.xml", V1_POM)
+            .file("template.yaml", TEMPLATE)
+            .java("com/acme/store/api/StoreHandler.java", HANDLER)
+            .java("com/acme/store/items/ItemService.java", V1_ITEMS)
+            .java("com/acme/store/reports/ReportService.java", REPORTS)
+            .java("com/acme/store/config/StoreModule.java", "package com.acme.store.config; public class StoreModule {}")
+            .writeTo(Files.createDirectory(tmp.resolve("v1")));
+    ProjectPart handlersReplaceTheDispatcher =
+        context ->
+            context.layout().modules().forEach(
+                m -> context.replaceClass(m.dir(), "com.acme.store.api.StoreHandler"));
+    ScaffoldFixtures.Scaffolded store = ScaffoldFixtures.scaffold(
+        repo, ScaffoldOptions.defaults(), "by-path",
+        new Scaffolder(List.of(handlersReplaceTheDispatcher, new ModuleSources(), new ModulePoms())));
+
+    String items = store.file("services/items/pom.xml");
+    assertThat(items)
+        .as("com.amazonaws.AmazonWebServiceRequest is the SDK core, which the DynamoDB client brings")
+        .contains("<artifactId>aws-java-sdk-dynamodb</artifactId>")
+        .doesNotContain("<artifactId>aws-java-sdk-s3</artifactId>");
+    assertThat(store.project().notes())
+        .noneSatisfy(n -> assertThat(n.message()).contains("javax.imageio"))
+        .anySatisfy(n -> assertThat(n.message())
+            .contains("com.acme.store.config.DaggerStoreComponent")
+            .contains("annotation processor"));
+  }
 }
