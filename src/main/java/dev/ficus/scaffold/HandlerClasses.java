@@ -168,6 +168,7 @@ public final class HandlerClasses implements ProjectPart {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("packageName", handler.packageName());
     model.put("simpleName", handler.simpleName());
+    model.put("entryMethod", handler.method());
     model.put("routeComment", comment(route.id()));
     model.put("originComment", comment(code.origin()));
     model.put("adapterComment", comment(code.origin()));

@@ -54,10 +54,14 @@ public final class ProjectLayout {
    * @param declared the handler as the monolith's IaC names it, for an event function's own
    *     class; null for a generated handler
    */
-  public record Handler(String packageName, String simpleName, String declared) {
+  public record Handler(String packageName, String simpleName, String declared, String method) {
 
     public Handler(String packageName, String simpleName) {
-      this(packageName, simpleName, null);
+      this(packageName, simpleName, null, "handleRequest");
+    }
+
+    public Handler(String packageName, String simpleName, String declared) {
+      this(packageName, simpleName, declared, "handleRequest");
     }
 
     public String qualifiedName() {
@@ -71,7 +75,7 @@ public final class ProjectLayout {
 
     /** The {@code Handler} property of the function in SAM. */
     public String samHandler() {
-      return declared != null ? declared : qualifiedName() + "::handleRequest";
+      return declared != null ? declared : qualifiedName() + "::" + method;
     }
 
     /** Where its source goes below a module's {@code src/main/java}. */
@@ -109,9 +113,10 @@ public final class ProjectLayout {
         }
         String pkg = handlerPackage(function, analysis, main, layout.groupId);
         String simple = javaName(function.name()) + "Handler";
-        Handler handler = new Handler(pkg, simple);
+        String method = entryMethod(function, analysis);
+        Handler handler = new Handler(pkg, simple, null, method);
         for (int n = 2; taken.contains(handler.qualifiedName()); n++) {
-          handler = new Handler(pkg, javaName(function.name()) + "Handler" + n);
+          handler = new Handler(pkg, javaName(function.name()) + "Handler" + n, null, method);
         }
         taken.add(handler.qualifiedName());
         layout.handlerByFunction.put(function.name(), handler);
@@ -163,6 +168,28 @@ public final class ProjectLayout {
   public Handler handlerOf(PlannedFunction function) {
     return Optional.ofNullable(handlerByFunction.get(function.name()))
         .orElseThrow(() -> new IllegalArgumentException("no handler for function " + function.name()));
+  }
+
+  /**
+   * The method Lambda calls on a generated handler: a branch cut out of a dispatcher keeps the
+   * dispatcher's own method (a POJO handler's {@code handle}); the other handlers implement {@code
+   * handleRequest}.
+   */
+  private static String entryMethod(PlannedFunction function, Analysis analysis) {
+    Optional<dev.ficus.model.RouteCode> code = routeOf(analysis, function).flatMap(analysis::codeOf);
+    if (code.isPresent() && code.get().kind() == dev.ficus.model.RouteCode.Kind.SLICE
+        && code.get().entrySignature() != null) {
+      String signature = code.get().entrySignature();
+      int paren = signature.indexOf('(');
+      if (paren > 0) {
+        String[] words = signature.substring(0, paren).trim().split("\\s+");
+        String name = words[words.length - 1];
+        if (name.matches("[A-Za-z_$][\\w$]*")) {
+          return name;
+        }
+      }
+    }
+    return "handleRequest";
   }
 
   /**

@@ -192,4 +192,43 @@ class HandlerClassesTest {
     assertThat(pom.versionOf("com.amazonaws:aws-lambda-java-events")).contains("3.11.4");
     assertThat(pom.versionOf("org.mockito:mockito-core")).isEmpty();
   }
+
+  @Test
+  void aPojoHandlerKeepsItsMethodInTheTemplateAndItsTestHandsItTheEventAsAMap(@TempDir Path dir) {
+    TestRepo.create()
+        .file("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              ItemsFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: com.acme.api.Items::handle
+                  Runtime: java17
+                  Events:
+                    Get: {Type: Api, Properties: {Path: /items, Method: get}}
+                    Put: {Type: Api, Properties: {Path: /items, Method: put}}
+            """)
+        .java("com/acme/api/Items.java", """
+            package com.acme.api;
+            import java.util.Map;
+            public class Items {
+              public Map<String, Object> handle(Map<String, Object> event) {
+                if ("GET".equals(event.get("httpMethod"))) {
+                  return Map.of("statusCode", 200);
+                }
+                return Map.of("statusCode", 204);
+              }
+            }
+            """)
+        .writeTo(dir);
+    ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.scaffold(dir, ScaffoldOptions.defaults());
+
+    assertThat(s.file("template.yaml")).contains("Handler: \"com.acme.api.GetItemsHandler::handle\"");
+    String test = s.project().files().stream()
+        .filter(f -> f.path().endsWith("/GetItemsHandlerTest.java")).findFirst().orElseThrow().content();
+    assertThat(test)
+        .contains("m.getName().equals(\"handle\")")
+        .contains("event.put(\"httpMethod\", \"GET\");")
+        .doesNotContain("handleRequest(event(), output, context())");
+  }
 }
