@@ -89,7 +89,7 @@ ${e.notification}
 Roll back: the canary rolls back by itself when a new function's errors alarm fires during its
 deployment. To send the routes back to the monolith, deploy the previous phase's template
 (<#if phase.number == 1>for phase 1, point clients back to the monolith's own API<#else>`sam deploy --template-file ${phase.previous}`</#if>):
-its monolith takes the routes again through its catch-all routes.
+<#if catchAll>its monolith takes the routes again through its catch-all routes.<#else>each route's old function takes it again through its own route event.</#if>
 
 </#list>
 The root `template.yaml` is the last phase's template, with paths relative to the project root:

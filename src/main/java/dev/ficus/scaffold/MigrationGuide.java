@@ -29,6 +29,7 @@ public final class MigrationGuide implements ProjectPart {
         "codeParameters",
         String.join(", ", strangler.monoliths().stream().map(m -> code(m + "CodeBucket") + ", " + code(m + "CodeKey")).toList()));
     model.put("routeCount", context.analysis().routes().size());
+    model.put("catchAll", strangler.catchAll());
     List<Map<String, Object>> phases = new ArrayList<>();
     for (Phase phase : context.plan().phases()) {
       Map<String, Object> p = new LinkedHashMap<>();

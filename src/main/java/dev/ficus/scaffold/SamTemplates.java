@@ -185,7 +185,9 @@ public final class SamTemplates implements ProjectPart {
       extraResources.putAll(own.resources());
       extraOutputs.putAll(own.outputs());
     }
-    properties.put("Events", events);
+    if (!events.isEmpty()) {
+      properties.put("Events", events); // none left: every route it served has moved
+    }
     return new Mapping().put("Type", "AWS::Serverless::Function").put("Properties", properties);
   }
 

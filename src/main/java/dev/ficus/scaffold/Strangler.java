@@ -35,6 +35,7 @@ public final class Strangler {
   private final ProjectLayout layout;
   private final Map<String, LambdaFunction> monoliths = new LinkedHashMap<>();
   private final String primary;
+  private final boolean catchAll;
   private final ApiKind kind;
   private final Map<String, Integer> phaseOfFunction = new TreeMap<>();
   private final Map<Route, PlannedFunction> functionOfRoute = new LinkedHashMap<>();
@@ -59,6 +60,12 @@ public final class Strangler {
             .map(Map.Entry::getKey)
             .orElse(UNKNOWN_MONOLITH);
     LambdaFunction main = declared.get(primary);
+    // A lambdalith answers paths it does not serve itself (its own 404), often through a proxy
+    // resource; a repository whose functions each serve one route declared as it is had no such
+    // catch-all, and the split must not give unknown paths to one of them.
+    this.catchAll = main == null
+        || routeCount.getOrDefault(primary, 0) > 1
+        || main.apiTriggers().stream().anyMatch(t -> "ANY".equals(t.method()) || t.path().contains("+}"));
     this.kind = main != null && main.apiTriggers().stream().anyMatch(t -> t.kind().equals("HttpApi"))
         && main.apiTriggers().stream().noneMatch(t -> t.kind().equals("Api"))
         ? ApiKind.HTTP
@@ -113,6 +120,15 @@ public final class Strangler {
   /** The monolith that keeps {@code ANY /{proxy+}} and {@code ANY /}: the one serving most routes. */
   public String primary() {
     return primary;
+  }
+
+  /**
+   * True when the primary keeps catch-all routes: it serves several routes or declared a proxy
+   * or {@code ANY} event. False for a repository of single-route functions, whose unknown paths
+   * API Gateway answered itself.
+   */
+  public boolean catchAll() {
+    return catchAll;
   }
 
   /** HTTP API when the primary monolith's API events are all {@code HttpApi}, else REST. */
@@ -170,13 +186,13 @@ public final class Strangler {
         continue;
       }
       String path = layout.apiPath(route.path());
-      if (serving.equals(primary)) {
+      if (serving.equals(primary) && catchAll) {
         kept.add(path);
       } else {
         explicit.add(new Event(serving, route.method(), path));
       }
     }
-    return StranglerRoutes.route(kind, primary, explicit, kept);
+    return StranglerRoutes.route(kind, primary, explicit, kept, catchAll);
   }
 
   /** The API kind each monolith's events use, for a note when they differ from {@link #kind()}. */

@@ -86,6 +86,16 @@ public final class StranglerRoutes {
    * @param kept paths of the routes the primary monolith still serves (unified)
    */
   public static Routing route(ApiKind kind, String primary, List<Event> explicit, List<String> kept) {
+    return route(kind, primary, explicit, kept, true);
+  }
+
+  /**
+   * @param catchAll false when no monolith had catch-all routes (each function already served
+   *     its own routes): then there is none to keep, and the primary's routes must be in {@code
+   *     explicit}, as an unknown path answered 404 from API Gateway before and must still
+   */
+  public static Routing route(
+      ApiKind kind, String primary, List<Event> explicit, List<String> kept, boolean catchAll) {
     List<Event> events = new ArrayList<>(explicit);
     List<String> problems = new ArrayList<>();
     Map<String, String> taken = new TreeMap<>();
@@ -97,6 +107,9 @@ public final class StranglerRoutes {
             key + " is served by both " + previous + " and " + e.function()
                 + "; an API has one integration per route, so one of them must change its path.");
       }
+    }
+    if (!catchAll) {
+      return new Routing(events, problems);
     }
     Set<String> anyPaths = new TreeSet<>();
     explicit.stream().filter(e -> e.method().equals(ANY)).forEach(e -> anyPaths.add(e.path()));

@@ -292,4 +292,47 @@ class SamTemplatesTest {
       }
     }
   }
+
+  @Test
+  void aRepositoryOfSingleRouteFunctionsGetsNoCatchAllThatWouldSendUnknownPathsToOneOfThem(
+      @org.junit.jupiter.api.io.TempDir Path dir) {
+    String function = """
+          %sFunction:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: com.acme.products.%s::handleRequest
+              Runtime: java17
+              Events:
+                Api: {Type: Api, Properties: {Path: %s, Method: %s}}
+        """;
+    String handler = """
+        package com.acme.products;
+        import com.amazonaws.services.lambda.runtime.Context;
+        import com.amazonaws.services.lambda.runtime.RequestHandler;
+        import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+        import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+        public class %s implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+          public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent e, Context c) {
+            return new APIGatewayProxyResponseEvent().withStatusCode(200);
+          }
+        }
+        """;
+    dev.ficus.testing.TestRepo.create()
+        .file("template.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+            + function.formatted("Create", "CreateProduct", "/products", "post")
+            + function.formatted("Get", "GetProduct", "/products/{productId}", "get"))
+        .java("com/acme/products/CreateProduct.java", handler.formatted("CreateProduct"))
+        .java("com/acme/products/GetProduct.java", handler.formatted("GetProduct"))
+        .writeTo(dir);
+    ScaffoldFixtures.Scaffolded s = ScaffoldFixtures.scaffold(dir, ScaffoldOptions.defaults());
+
+    for (Phase phase : s.plan().phases()) {
+      ApiGatewayRouter api = ApiGatewayRouter.of(CfnYaml.load(s.file(SamTemplates.phaseTemplate(phase.number()))));
+      assertThat(api.resolve("PATCH", "/products/x")).as("phase " + phase.number()).isEmpty();
+      assertThat(api.resolve("GET", "/unknown")).as("phase " + phase.number()).isEmpty();
+      assertThat(api.resolve("POST", "/products")).as("phase " + phase.number()).isPresent();
+      assertThat(api.resolve("GET", "/products/x")).as("phase " + phase.number()).isPresent();
+    }
+    assertThat(s.file("template.yaml")).doesNotContain("{proxy+}");
+  }
 }
