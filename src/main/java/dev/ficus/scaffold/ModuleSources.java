@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,41 +32,53 @@ public final class ModuleSources implements ProjectPart {
 
   @Override
   public void contribute(ScaffoldContext context) {
-    Map<String, SourceFile> byType = new HashMap<>();
+    Map<String, List<SourceFile>> byType = new HashMap<>();
     Map<String, SourceFile> byPath = new TreeMap<>();
     for (SourceFile file : context.analysis().sources()) {
       if (!file.test()) {
-        file.types().forEach(t -> byType.putIfAbsent(t, file));
         byPath.put(file.path(), file);
       }
+    }
+    for (SourceFile file : byPath.values()) {
+      file.types().forEach(t -> byType.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(file));
     }
     Map<String, Set<String>> servicesByFile = new TreeMap<>();
     for (PlannedService service : context.plan().services()) {
       ProjectLayout.Module module = context.layout().module(service.name());
       TreeSet<String> seeds = new TreeSet<>();
+      TreeSet<String> serviceFiles = new TreeSet<>();
+      String serviceAnchor = null;
       for (PlannedFunction function : service.functions()) {
         TreeSet<String> own = new TreeSet<>();
         context.routeOf(function).ifPresent(r -> own.addAll(r.classes()));
+        // Where the function's code is: a name declared in several folders (each function's own
+        // CodeUri) is taken from the one nearest to it.
+        String anchor = context.routeOf(function).map(r -> r.source().file())
+            .orElseGet(() -> Optional.ofNullable(fileOf(context.layout().handlerOf(function).qualifiedName(), byType, ""))
+                .map(SourceFile::path).orElse(""));
+        serviceAnchor = serviceAnchor == null ? anchor : serviceAnchor;
         if (function.isEvent()) {
           // An event function's own handler class, unchanged, and everything it names.
           String handler = context.layout().handlerOf(function).qualifiedName();
           own.add(handler);
-          if (fileOf(handler, byType) == null) {
+          if (fileOf(handler, byType, anchor) == null) {
             context.note(function.name(), module.dir(), "The handler class " + handler + " is not in the"
                 + " repository's main sources, so the module does not carry it; add it, or the library"
                 + " that has it, by hand.");
           }
         }
         own.removeAll(context.replacedClasses(module.dir()));
-        seeds.addAll(own);
-        context.recordFunctionFiles(function.name(), closure(own, byType, byPath));
+        Set<String> files = closure(own, byType, byPath, anchor);
+        context.recordFunctionFiles(function.name(), files);
+        serviceFiles.addAll(files);
       }
-      seeds.removeAll(context.replacedClasses(module.dir()));
-      seeds.addAll(context.requiredClasses(module.dir()));
       if (servesThroughAdapter(context, service)) {
         seeds.addAll(frameworkRoots(context, byPath));
       }
-      for (String file : closure(seeds, byType, byPath)) {
+      seeds.removeAll(context.replacedClasses(module.dir()));
+      seeds.addAll(context.requiredClasses(module.dir()));
+      serviceFiles.addAll(closure(seeds, byType, byPath, serviceAnchor == null ? "" : serviceAnchor));
+      for (String file : serviceFiles) {
         servicesByFile.computeIfAbsent(file, k -> new TreeSet<>()).add(service.name());
       }
     }
@@ -72,10 +86,10 @@ public final class ModuleSources implements ProjectPart {
     servicesByFile.forEach(
         (file, services) -> {
           if (services.size() > 1) {
-            sharedSeeds.addAll(byPath.get(file).types());
+            sharedSeeds.add(file);
           }
         });
-    Set<String> shared = closure(sharedSeeds, byType, byPath);
+    Set<String> shared = closureOfFiles(sharedSeeds, byType, byPath);
     for (Map.Entry<String, Set<String>> entry : servicesByFile.entrySet()) {
       SourceFile file = byPath.get(entry.getKey());
       if (shared.contains(file.path())) {
@@ -99,14 +113,14 @@ public final class ModuleSources implements ProjectPart {
    */
   private static void noteForeignControllers(
       ScaffoldContext context, Map<String, Set<String>> servicesByFile, Set<String> shared,
-      Map<String, SourceFile> byType) {
+      Map<String, List<SourceFile>> byType) {
     Map<String, String> serviceOfController = new TreeMap<>();
     for (PlannedService service : context.plan().services()) {
       for (PlannedFunction function : service.functions()) {
         context.routeOf(function)
             .filter(r -> context.analysis().codeOf(r)
                 .map(c -> c.kind() == dev.ficus.model.RouteCode.Kind.CONTAINER).orElse(false))
-            .map(r -> fileOf(r.handler().replaceAll("#.*$", ""), byType))
+            .map(r -> fileOf(r.handler().replaceAll("#.*$", ""), byType, r.source().file()))
             .ifPresent(f -> serviceOfController.putIfAbsent(f.path(), service.name()));
       }
     }
@@ -164,21 +178,32 @@ public final class ModuleSources implements ProjectPart {
     return roots;
   }
 
-  /** The files of the repository a module must hold for these classes to compile there. */
+  /**
+   * The files of the repository a module must hold for these classes to compile there: each class
+   * from the declaration nearest {@code anchor}, and each name a file uses from the declaration
+   * nearest that file.
+   */
   static Set<String> closure(
-      Set<String> classes, Map<String, SourceFile> byType, Map<String, SourceFile> byPath) {
-    TreeSet<String> files = new TreeSet<>();
-    Deque<String> work = new ArrayDeque<>();
+      Set<String> classes, Map<String, List<SourceFile>> byType, Map<String, SourceFile> byPath, String anchor) {
+    TreeSet<String> seeds = new TreeSet<>();
     for (String type : classes) {
-      SourceFile file = fileOf(type, byType);
-      if (file != null && files.add(file.path())) {
-        work.add(file.path());
+      SourceFile file = fileOf(type, byType, anchor);
+      if (file != null) {
+        seeds.add(file.path());
       }
     }
+    return closureOfFiles(seeds, byType, byPath);
+  }
+
+  /** These files and every file they name, in turn. */
+  static Set<String> closureOfFiles(
+      Set<String> seeds, Map<String, List<SourceFile>> byType, Map<String, SourceFile> byPath) {
+    TreeSet<String> files = new TreeSet<>(seeds);
+    Deque<String> work = new ArrayDeque<>(seeds);
     while (!work.isEmpty()) {
       SourceFile file = byPath.get(work.poll());
       for (String reference : file.references()) {
-        SourceFile next = fileOf(reference, byType);
+        SourceFile next = fileOf(reference, byType, file.path());
         if (next != null && files.add(next.path())) {
           work.add(next.path());
         }
@@ -187,14 +212,39 @@ public final class ModuleSources implements ProjectPart {
     return files;
   }
 
-  /** The file declaring a type; a nested type's name is looked up through its outer types. */
-  private static SourceFile fileOf(String type, Map<String, SourceFile> byType) {
+  /**
+   * The file declaring a type (a nested type's name is looked up through its outer types); of
+   * several, the one sharing the longest folder prefix with {@code near}, then the first by path.
+   */
+  private static SourceFile fileOf(String type, Map<String, List<SourceFile>> byType, String near) {
     for (String name = type; ; name = name.substring(0, name.lastIndexOf('.'))) {
-      SourceFile file = byType.get(name);
-      if (file != null || name.indexOf('.') < 0) {
-        return file;
+      List<SourceFile> files = byType.get(name);
+      if (files != null && !files.isEmpty()) {
+        SourceFile best = files.get(0);
+        int bestShared = -1;
+        for (SourceFile f : files) {
+          int shared = sharedFolders(f.path(), near);
+          if (shared > bestShared) {
+            best = f;
+            bestShared = shared;
+          }
+        }
+        return best;
+      }
+      if (name.indexOf('.') < 0) {
+        return null;
       }
     }
+  }
+
+  private static int sharedFolders(String a, String b) {
+    String[] x = a.split("/");
+    String[] y = b.split("/");
+    int n = 0;
+    while (n < x.length - 1 && n < y.length - 1 && x[n].equals(y[n])) {
+      n++;
+    }
+    return n;
   }
 
   private static void copy(ScaffoldContext context, SourceFile file, String moduleDir) {
