@@ -205,33 +205,13 @@ public final class SamTemplates implements ProjectPart {
       Set<String> ids,
       Map<String, Mapping> extraResources,
       Map<String, Mapping> extraOutputs) {
-    ProjectLayout layout = context.layout();
-    Mapping properties = new Mapping();
-    properties.put(
-        "Description",
-        shorten(
-            f.label() + " (service " + layout.moduleOf(f).service() + "), moved from " + f.monolith()
-                + " in phase " + strangler.phaseOf(f).orElse(0) + ".",
-            DESCRIPTION_LIMIT));
-    properties.put("CodeUri", up + layout.moduleOf(f).jar());
-    properties.put("Handler", layout.handlerOf(f).samHandler());
-    properties.put("AutoPublishAlias", ALIAS);
-    properties.put(
-        "DeploymentPreference",
-        new Mapping()
-            .put("Type", context.options().deploymentPreference())
-            .put("Alarms", new Sequence(List.of(Tagged.ref(alarm)))),
-        "CodeDeploy shifts the alias, and so the events its triggers deliver, to a new version gradually and rolls back when the alarm fires.");
-    if (!f.environment().isEmpty()) {
-      properties.put("Environment", environment(f.environment(), parameters));
-    }
-    if (!f.policy().isEmpty()) {
-      properties.put(
-          "Policies",
-          policies(f.policy(), parameters),
-          "Least privilege: exactly what the function's code calls. What its triggers need to reach it, SAM adds"
-              + " (docs/scaffold.md) or the permission below grants.");
-    }
+    Mapping properties = movedFunction(
+        context, f, parameters, alarm, up,
+        f.label() + " (service " + context.layout().moduleOf(f).service() + "), moved from " + f.monolith()
+            + " in phase " + strangler.phaseOf(f).orElse(0) + ".",
+        "CodeDeploy shifts the alias, and so the events its triggers deliver, to a new version gradually and rolls back when the alarm fires.",
+        "Least privilege: exactly what the function's code calls. What its triggers need to reach it, SAM adds"
+            + " (docs/scaffold.md) or the permission below grants.");
     EventSources.Rendered rendered = EventSources.render(f.name(), f.triggers(), parameters, new TreeSet<>(), ids);
     if (!rendered.events().isEmpty()) {
       properties.put("Events", rendered.events());
@@ -249,14 +229,26 @@ public final class SamTemplates implements ProjectPart {
       StackParameters parameters,
       String alarm,
       String up) {
+    Mapping properties = movedFunction(
+        context, f, parameters, alarm, up,
+        f.route() + " (service " + context.layout().moduleOf(f).service() + "), extracted in phase "
+            + strangler.phaseOf(f).orElse(0) + ".",
+        "CodeDeploy shifts traffic to a new version gradually and rolls back when the alarm fires.",
+        "Least privilege: exactly what the route's code calls.");
+    properties.put("Events", events(routing.of(f.name()), strangler.kind(), false));
+    return new Mapping().put("Type", "AWS::Serverless::Function").put("Properties", properties);
+  }
+
+  /**
+   * What every function that leaves the monolith has: its module's jar and handler, the alias its
+   * canary shifts with the alarm that rolls it back, its own environment and its own policy.
+   */
+  private static Mapping movedFunction(
+      ScaffoldContext context, PlannedFunction f, StackParameters parameters, String alarm, String up,
+      String description, String canaryComment, String policyComment) {
     ProjectLayout layout = context.layout();
     Mapping properties = new Mapping();
-    properties.put(
-        "Description",
-        shorten(
-            f.route() + " (service " + layout.moduleOf(f).service() + "), extracted in phase "
-                + strangler.phaseOf(f).orElse(0) + ".",
-            DESCRIPTION_LIMIT));
+    properties.put("Description", shorten(description, DESCRIPTION_LIMIT));
     properties.put("CodeUri", up + layout.moduleOf(f).jar());
     properties.put("Handler", layout.handlerOf(f).samHandler());
     properties.put("AutoPublishAlias", ALIAS);
@@ -265,16 +257,14 @@ public final class SamTemplates implements ProjectPart {
         new Mapping()
             .put("Type", context.options().deploymentPreference())
             .put("Alarms", new Sequence(List.of(Tagged.ref(alarm)))),
-        "CodeDeploy shifts traffic to a new version gradually and rolls back when the alarm fires.");
+        canaryComment);
     if (!f.environment().isEmpty()) {
       properties.put("Environment", environment(f.environment(), parameters));
     }
     if (!f.policy().isEmpty()) {
-      properties.put(
-          "Policies", policies(f.policy(), parameters), "Least privilege: exactly what the route's code calls.");
+      properties.put("Policies", policies(f.policy(), parameters), policyComment);
     }
-    properties.put("Events", events(routing.of(f.name()), strangler.kind(), false));
-    return new Mapping().put("Type", "AWS::Serverless::Function").put("Properties", properties);
+    return properties;
   }
 
   /** Errors of the alias's new version: the alarm CodeDeploy watches during the canary. */
