@@ -14,51 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallHandlersTest {
 
-  private static final String TEMPLATE = """
-      Transform: AWS::Serverless-2016-10-31
-      Resources:
-        ShopFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            Handler: com.acme.StreamLambdaHandler::handleRequest
-            Runtime: java17
-            Events:
-              Proxy:
-                Type: Api
-                Properties:
-                  Path: /{proxy+}
-                  Method: any
-      """;
+  private static final String TEMPLATE = dev.ficus.testing.SpringShop.TEMPLATE;
 
-  private static final String ADAPTER = """
-      package com.acme;
-
-      import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
-      import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
-      import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
-      import com.amazonaws.services.lambda.runtime.Context;
-      import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-      import java.io.IOException;
-      import java.io.InputStream;
-      import java.io.OutputStream;
-
-      public class StreamLambdaHandler implements RequestStreamHandler {
-        private static SpringBootLambdaContainerHandler<AwsProxyRequest, AwsProxyResponse> handler;
-
-        static {
-          try {
-            handler = SpringBootLambdaContainerHandler.getAwsProxyHandler(ShopApplication.class);
-          } catch (Exception e) {
-            throw new RuntimeException(e);
-          }
-        }
-
-        @Override
-        public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-          handler.proxyStream(in, out, context);
-        }
-      }
-      """;
+  private static final String ADAPTER = dev.ficus.testing.SpringShop.ADAPTER;
 
   private static final String CONTROLLER = """
       package com.acme;
