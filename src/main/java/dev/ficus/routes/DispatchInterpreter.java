@@ -398,7 +398,7 @@ final class DispatchInterpreter {
             dispatched = true;
             continue;
           }
-          if (enterRouter(init, frame)) {
+          if (mayAnswer(init, frame) && enterRouter(init, frame)) {
             frame.env.put(v.getNameAsString(), DispatchValue.UNKNOWN);
             dispatched = true;
             continue;
@@ -918,6 +918,32 @@ final class DispatchInterpreter {
    * A call that passes the event (or something taken from it) to a method of the repository that
    * itself dispatches: a nested router. Its statements take the place of the call.
    */
+  /**
+   * Whether a call whose value a variable keeps may be a router: only when it returns what the
+   * entry method answers (its response type, or an Object or void entry's anything). A helper that
+   * returns the path parameters or the parsed body tests the request too, but the route goes on
+   * after it.
+   */
+  private boolean mayAnswer(Expression init, Frame frame) {
+    if (stack.isEmpty() || !(stack.get(0) instanceof MethodDeclaration entry)
+        || !(unwrap(init) instanceof MethodCallExpr call)) {
+      return true;
+    }
+    Optional<Target> target = resolveCall(call, frame);
+    if (target.isEmpty()) {
+      return true;
+    }
+    String answer = erasure(entry.getType().asString());
+    String returned = erasure(target.get().method().getType().asString());
+    return returned.equals(answer) || returned.equals("Object") || answer.equals("Object")
+        || answer.equals("void");
+  }
+
+  private static String erasure(String type) {
+    String bare = type.replaceAll("<.*>", "").strip();
+    return bare.substring(bare.lastIndexOf('.') + 1);
+  }
+
   private boolean enterRouter(Expression expression, Frame frame) {
     Expression e = unwrap(expression);
     if (!(e instanceof MethodCallExpr call) || depth >= MAX_DEPTH) {

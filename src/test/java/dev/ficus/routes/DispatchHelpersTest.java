@@ -154,4 +154,60 @@ class DispatchHelpersTest {
 
     RouteMarkers.check(extractor, repo);
   }
+
+  @Test
+  void aHelperThatReadsThePathParametersIsNoRouterWhenTheRouteGoesOnAfterIt() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .file("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: demo.H::handleRequest
+                  Runtime: java17
+                  Events: {A: {Type: Api, Properties: {Path: "/items/{id}", Method: get}}}
+            """)
+        .java("demo/Resp.java", """
+            package demo;
+            public class Resp {
+              public static Builder builder() { return new Builder(); }
+              public static class Builder {
+                public Builder setObjectBody(Object b) { return this; }
+                public Resp build() { return new Resp(); }
+              }
+            }
+            """)
+        .java("demo/Util.java", """
+            package demo;
+            import java.util.HashMap;
+            import java.util.Map;
+            public class Util {
+              @SuppressWarnings("unchecked")
+              public static Map<String, String> pathParams(Map<String, Object> input) {
+                Object params = input.get("pathParameters");
+                return params == null ? new HashMap<>() : (Map<String, String>) params;
+              }
+            }
+            """)
+        .java("demo/H.java", """
+            package demo;
+            import com.amazonaws.services.lambda.runtime.Context;
+            import com.amazonaws.services.lambda.runtime.RequestHandler;
+            import java.util.Map;
+            public class H implements RequestHandler<Map<String, Object>, Resp> {
+              public Resp handleRequest(Map<String, Object> input, Context c) {
+                Map<String, String> params = Util.pathParams(input);
+                return Resp.builder().setObjectBody(params.get("id")).build();
+              }
+            }
+            """)
+        .load();
+    RouteContext context = new RouteContext(repo.workspace(), repo.iac(), new dev.ficus.model.Diagnostics());
+    java.util.List<ExtractedRoute> routes = RouteExtractors.builtIn().extractAll(context);
+
+    org.assertj.core.api.Assertions.assertThat(routes)
+        .extracting(r -> r.route().id() + " -> " + r.route().handler())
+        .containsExactly("GET /items/{id} -> demo.H#handleRequest");
+  }
 }
