@@ -438,12 +438,7 @@ final class MapperTableNames {
       values.repositoryMethod(m).ifPresent(method -> returns(method).forEach(r -> collect(r, depth + 1, done, beanType, out, seen)));
       return;
     }
-    Optional<? extends Node> decl = Optional.empty();
-    if (e instanceof NameExpr n) {
-      decl = types.declarationOf(n);
-    } else if (e instanceof FieldAccessExpr f) {
-      decl = types.declarationOf(f);
-    }
+    Optional<? extends Node> decl = types.declarationOfVariable(e);
     if (decl.isEmpty()) {
       return;
     }

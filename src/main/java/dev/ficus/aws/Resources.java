@@ -520,12 +520,7 @@ final class Resources {
       }
       return Optional.empty();
     }
-    Optional<? extends Node> decl = Optional.empty();
-    if (e instanceof NameExpr n) {
-      decl = types.declarationOf(n);
-    } else if (e instanceof FieldAccessExpr f) {
-      decl = types.declarationOf(f);
-    }
+    Optional<? extends Node> decl = types.declarationOfVariable(e);
     if (decl.isEmpty()) {
       return Optional.empty();
     }

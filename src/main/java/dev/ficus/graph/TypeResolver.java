@@ -462,6 +462,17 @@ public final class TypeResolver {
     return Optional.empty();
   }
 
+  /** The declaration a name or a field access refers to; empty for any other expression. */
+  public Optional<? extends Node> declarationOfVariable(Expression e) {
+    if (e instanceof NameExpr n) {
+      return declarationOf(n);
+    }
+    if (e instanceof FieldAccessExpr f) {
+      return declarationOf(f);
+    }
+    return Optional.empty();
+  }
+
   /** The declaration a field access refers to: {@code this.f}, {@code Holder.F}, {@code obj.f}. */
   public Optional<VariableDeclarator> declarationOf(FieldAccessExpr access) {
     Expression scope = access.getScope();
