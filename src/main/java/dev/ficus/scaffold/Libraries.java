@@ -122,7 +122,7 @@ public final class Libraries {
   public static boolean isJdk(String importText) {
     String name = bare(importText);
     for (String prefix = name; !prefix.isEmpty(); prefix = parentOf(prefix)) {
-      if (JDK_PACKAGES.contains(prefix)) {
+      if (dev.ficus.workspace.TypeNames.isJdkPackage(prefix)) {
         return true; // a package of the running JDK's own modules (javax.imageio, javax.swing ...)
       }
     }
@@ -136,12 +136,6 @@ public final class Libraries {
     }
     return false;
   }
-
-  private static final Set<String> JDK_PACKAGES =
-      ModuleLayer.boot().modules().stream()
-          .filter(m -> m.getName().startsWith("java.") || m.getName().startsWith("jdk."))
-          .flatMap(m -> m.getPackages().stream())
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   public List<RuntimeLibrary> runtimeLibraries() {
     return runtime;

@@ -116,6 +116,11 @@ public final class TypeNames {
     return Optional.empty();
   }
 
+  /** True for a package of the running JDK's own modules ({@code java.util}, {@code javax.imageio}). */
+  public static boolean isJdkPackage(String packageName) {
+    return JDK_PACKAGES.contains(packageName);
+  }
+
   /**
    * True when a wildcard import cannot hold the type: a package of the JDK that has no such class
    * (the running JDK tells), or a package of the repository that does not declare it. Such imports
