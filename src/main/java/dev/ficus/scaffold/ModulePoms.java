@@ -203,8 +203,7 @@ public final class ModulePoms implements ProjectPart {
       imports.addAll(file.imports());
     }
     imports.addAll(context.generatedImports(moduleDir));
-    Set<String> ownPackages = new java.util.HashSet<>();
-    context.analysis().sources().forEach(f -> ownPackages.add(f.packageName()));
+    Set<String> ownPackages = context.repositoryPackages();
     TreeSet<String> generated = new TreeSet<>();
     for (String imp : imports) {
       if (Libraries.isJdk(imp)) {

@@ -43,6 +43,7 @@ public final class ModuleSources implements ProjectPart {
       file.types().forEach(t -> byType.computeIfAbsent(t, k -> new java.util.ArrayList<>()).add(file));
     }
     Map<String, Set<String>> servicesByFile = new TreeMap<>();
+    Set<String> frameworkRoots = null;
     for (PlannedService service : context.plan().services()) {
       ProjectLayout.Module module = context.layout().module(service.name());
       TreeSet<String> seeds = new TreeSet<>();
@@ -73,7 +74,10 @@ public final class ModuleSources implements ProjectPart {
         serviceFiles.addAll(files);
       }
       if (servesThroughAdapter(context, service)) {
-        seeds.addAll(frameworkRoots(context, byPath));
+        if (frameworkRoots == null) {
+          frameworkRoots = frameworkRoots(context, byPath); // read once, for every adapter module
+        }
+        seeds.addAll(frameworkRoots);
       }
       seeds.removeAll(context.replacedClasses(module.dir()));
       seeds.addAll(context.requiredClasses(module.dir()));

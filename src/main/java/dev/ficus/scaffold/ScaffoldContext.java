@@ -24,6 +24,8 @@ public final class ScaffoldContext {
   private final ProjectLayout layout;
   private final Path repository;
   private java.util.Optional<MonolithPom> monolithPom;
+  private Set<String> repositoryTypes;
+  private Set<String> repositoryPackages;
   private final Map<String, GeneratedFile> files = new TreeMap<>();
   private final Map<String, Set<String>> classesByModule = new TreeMap<>();
   private final Map<String, Set<MavenDependency>> dependenciesByModule = new TreeMap<>();
@@ -144,22 +146,41 @@ public final class ScaffoldContext {
    * the repository's own types are dropped: those come with the copied files, not a library.
    */
   public void recordImports(String moduleDir, java.util.Collection<String> imports) {
-    Set<String> own = new java.util.HashSet<>();
-    for (SourceFile file : analysis.sources()) {
-      own.addAll(file.types());
-      own.add(file.packageName() + ".*");
-    }
+    Set<String> types = repositoryTypes();
+    Set<String> packages = repositoryPackages();
     Set<String> kept = importsByModule.computeIfAbsent(moduleDir, k -> new TreeSet<>());
     for (String imp : imports) {
-      String name = imp.startsWith("static ") ? imp.substring("static ".length()) : imp;
+      boolean isStatic = imp.startsWith("static ");
+      String name = isStatic ? imp.substring("static ".length()) : imp;
       boolean repository =
-          own.contains(name)
-              || (imp.startsWith("static ") && own.contains(name.substring(0, Math.max(0, name.lastIndexOf('.')))))
-              || (imp.startsWith("static ") && name.endsWith(".*") && own.contains(name.substring(0, name.length() - 2)));
+          types.contains(name)
+              || (name.endsWith(".*") && packages.contains(name.substring(0, name.length() - 2)))
+              || (isStatic && types.contains(name.substring(0, Math.max(0, name.lastIndexOf('.')))))
+              || (isStatic && name.endsWith(".*") && types.contains(name.substring(0, name.length() - 2)));
       if (!repository) {
         kept.add(imp);
       }
     }
+  }
+
+  /** The fully qualified names of the repository's own types, nested ones included. */
+  public Set<String> repositoryTypes() {
+    if (repositoryTypes == null) {
+      Set<String> types = new java.util.HashSet<>();
+      analysis.sources().forEach(f -> types.addAll(f.types()));
+      repositoryTypes = java.util.Collections.unmodifiableSet(types);
+    }
+    return repositoryTypes;
+  }
+
+  /** The packages the repository's files declare. */
+  public Set<String> repositoryPackages() {
+    if (repositoryPackages == null) {
+      Set<String> packages = new java.util.HashSet<>();
+      analysis.sources().forEach(f -> packages.add(f.packageName()));
+      repositoryPackages = java.util.Collections.unmodifiableSet(packages);
+    }
+    return repositoryPackages;
   }
 
   public Set<String> generatedImports(String moduleDir) {
