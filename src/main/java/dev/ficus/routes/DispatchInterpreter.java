@@ -2450,6 +2450,10 @@ final class DispatchInterpreter {
         return typeNamed(t.get().method().getTypeAsString(), t.get().method());
       }
     }
+    if (e instanceof MethodCallExpr call
+        && LibraryChains.staysInLibrary(call, (written, at) -> typeNamed(written, at).isPresent())) {
+      return Optional.empty();
+    }
     return shared.solved.computeIfAbsent(e, x -> {
       try {
         String described = x.calculateResolvedType().describe();
