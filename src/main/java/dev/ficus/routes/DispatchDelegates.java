@@ -25,7 +25,9 @@ import com.github.javaparser.ast.stmt.YieldStmt;
 import dev.ficus.routes.DispatchInterpreter.Frame;
 import dev.ficus.routes.DispatchInterpreter.Target;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -56,6 +58,7 @@ final class DispatchDelegates {
   private final DispatchInterpreter interpreter;
   /** Methods of a {@code ?:} whose two sides delegate differently, met by the last delegate(). */
   private final List<String> alternatives = new ArrayList<>();
+  private final Map<String, Boolean> errorTexts = new HashMap<>();
 
   DispatchDelegates(DispatchInterpreter interpreter) {
     this.interpreter = interpreter;
@@ -130,8 +133,13 @@ final class DispatchDelegates {
         || n instanceof MethodReferenceExpr || n instanceof LambdaExpr
         || !n.findAll(MethodCallExpr.class).isEmpty() || !n.findAll(ObjectCreationExpr.class).isEmpty());
     boolean error = all.isEmpty()
-        && (!works || throwsLast || ERROR_TEXT.matcher(text).find() || errorStatus(leafCode, frame));
+        && (!works || throwsLast || errorText(text.toString()) || errorStatus(leafCode, frame));
     return new Served(handler, error);
+  }
+
+  /** Whether a branch's text reads as an error answer; the same branch text recurs per candidate route. */
+  private boolean errorText(String text) {
+    return errorTexts.computeIfAbsent(text, t -> ERROR_TEXT.matcher(t).find());
   }
 
   /**
