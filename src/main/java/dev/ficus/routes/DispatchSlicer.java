@@ -877,10 +877,34 @@ final class DispatchSlicer {
     return RouteCode.Event.OTHER;
   }
 
+  /**
+   * Whether an initializer's value comes last from {@code getPathParameters()}, as its printed text
+   * would end with it ({@code (Map) event.getPathParameters()}, {@code p == null ? Map.of() :
+   * event.getPathParameters()}), read from the tree instead of printing it.
+   */
+  private static boolean endsInPathParameters(Expression e) {
+    if (e instanceof MethodCallExpr m) {
+      return m.getNameAsString().equals("getPathParameters") && m.getArguments().isEmpty();
+    }
+    if (e instanceof com.github.javaparser.ast.expr.CastExpr c) {
+      return endsInPathParameters(c.getExpression());
+    }
+    if (e instanceof com.github.javaparser.ast.expr.ConditionalExpr c) {
+      return endsInPathParameters(c.getElseExpr());
+    }
+    if (e instanceof com.github.javaparser.ast.expr.BinaryExpr b) {
+      return endsInPathParameters(b.getRight());
+    }
+    if (e instanceof com.github.javaparser.ast.expr.AssignExpr a) {
+      return endsInPathParameters(a.getValue());
+    }
+    return false;
+  }
+
   private static Set<String> holders(Node callable) {
     Set<String> out = new TreeSet<>();
     callable.findAll(VariableDeclarator.class).forEach(v -> {
-      if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
+      if (v.getInitializer().map(DispatchSlicer::endsInPathParameters).orElse(false)) {
         out.add(v.getNameAsString());
       }
     });
@@ -895,11 +919,11 @@ final class DispatchSlicer {
   private static void pathParameters(Node node, Set<String> out, Map<Node, Set<String>> cache) {
     Set<String> holders = new TreeSet<>();
     for (VariableDeclarator v : node.findAll(VariableDeclarator.class)) {
-      if (v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
+      if (v.getInitializer().map(DispatchSlicer::endsInPathParameters).orElse(false)) {
         holders.add(v.getNameAsString());
       }
     }
-    if (node instanceof VariableDeclarator v && v.getInitializer().map(i -> i.toString().endsWith("getPathParameters()")).orElse(false)) {
+    if (node instanceof VariableDeclarator v && v.getInitializer().map(DispatchSlicer::endsInPathParameters).orElse(false)) {
       holders.add(v.getNameAsString());
     }
     node.findAncestor(CallableDeclaration.class).ifPresent(c ->

@@ -224,4 +224,58 @@ class RouteCodesTest {
         .doesNotContain("yield")
         .doesNotContain("switch");
   }
+
+  @Test
+  void pathParametersAreReadThroughTheVariablesThatHoldTheEventsParameterMap() {
+    TestRepo.Loaded repo = TestRepo.create()
+        .file("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              ItemsFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: demo.Items::handleRequest
+                  Runtime: java17
+                  Events:
+                    Get: {Type: Api, Properties: {Path: '/items/{id}', Method: get}}
+                    Put: {Type: Api, Properties: {Path: '/items/{id}/tags/{tag}', Method: put}}
+                    Delete: {Type: Api, Properties: {Path: '/items/{key}', Method: delete}}
+            """)
+        .java("demo/Items.java", """
+            package demo;
+            import com.amazonaws.services.lambda.runtime.*;
+            import com.amazonaws.services.lambda.runtime.events.*;
+            import java.util.Map;
+            public class Items implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+              public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent e, Context c) {
+                Map<String, String> p = e.getPathParameters();
+                Map<String, String> safe = e.getPathParameters() == null ? Map.of() : e.getPathParameters();
+                Map<String, String> raw = (Map<String, String>) e.getPathParameters();
+                Map<String, String> size = Map.of("n", String.valueOf(e.getPathParameters().size()));
+                switch (e.getHttpMethod()) {
+                  case "GET": return ok(p.get("id"));
+                  case "PUT": return ok(safe.get("id") + raw.get("tag"));
+                  case "DELETE": return ok(size.get("key"));
+                  default: return new APIGatewayProxyResponseEvent().withStatusCode(405);
+                }
+              }
+              private APIGatewayProxyResponseEvent ok(String body) {
+                return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(body);
+              }
+            }
+            """)
+        .load();
+    RouteContext context = new RouteContext(repo.workspace(), repo.iac(), new Diagnostics());
+    List<RouteCode> codes = RouteCodes.of(RouteExtractors.builtIn().extractAll(context), repo.workspace(), repo.iac(),
+        new Diagnostics());
+
+    assertThat(codes).filteredOn(c -> c.route().equals("GET /items/{id}"))
+        .singleElement().satisfies(c -> assertThat(c.pathParameters()).containsExactly("id"));
+    assertThat(codes).filteredOn(c -> c.route().equals("PUT /items/{id}/tags/{tag}"))
+        .as("a null-safe copy and a cast hold the parameters too")
+        .singleElement().satisfies(c -> assertThat(c.pathParameters()).containsExactly("id", "tag"));
+    assertThat(codes).filteredOn(c -> c.route().equals("DELETE /items/{key}"))
+        .as("a map built from something else is not the parameters")
+        .singleElement().satisfies(c -> assertThat(c.pathParameters()).isEmpty());
+  }
 }
