@@ -48,17 +48,15 @@ final class Injection {
 
   Injection(TypeResolver types) {
     this.types = types;
-    // One walk of each tree (what it finds goes into sorted maps and sets, so order is not kept).
+    // What it finds goes into sorted maps and sets, so the order of the files' nodes does not matter.
     for (JavaSource source : types.workspace().sources()) {
-      source.unit().walk(node -> {
-        if (node instanceof MethodCallExpr call) {
-          guiceBinding(call);
-        } else if (node instanceof MethodDeclaration method) {
+      source.nodes().calls().forEach(this::guiceBinding);
+      for (var callable : source.nodes().callables()) {
+        if (callable instanceof MethodDeclaration method) {
           beanMethod(method);
-        } else if (node instanceof TypeDeclaration<?> type) {
-          namedType(type);
         }
-      });
+      }
+      source.nodes().types().forEach(this::namedType);
     }
   }
 

@@ -342,7 +342,7 @@ final class ControllerCalls {
               + " needs its annotation processor");
         }
       }
-      for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
+      for (TypeDeclaration<?> type : source.nodes().types()) {
         for (AnnotationExpr a : type.getAnnotations()) {
           if (marks.contains(a.getName().getIdentifier())) {
             return Optional.of("@" + a.getName().getIdentifier() + " " + type.getNameAsString()
@@ -811,7 +811,7 @@ final class ControllerCalls {
     if (beanMethods == null) {
       beanMethods = new ArrayList<>();
       for (JavaSource source : workspace.sources()) {
-        for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> type : source.nodes().types()) {
           boolean factory = has(type, "Factory");
           for (MethodDeclaration m : type.getMethods()) {
             boolean cdiProducer = m.getAnnotations().stream().anyMatch(a ->

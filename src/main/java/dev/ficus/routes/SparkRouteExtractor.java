@@ -109,7 +109,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
         for (MethodReferenceExpr ref : source.unit().findAll(MethodReferenceExpr.class)) {
           uses.computeIfAbsent(ref.getIdentifier(), k -> new ArrayList<>()).add(ref);
         }
-        for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : source.nodes().calls()) {
           uses.computeIfAbsent(call.getNameAsString(), k -> new ArrayList<>()).add(call);
         }
       }
@@ -117,7 +117,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
         if (!importsSpark(source.unit())) {
           continue;
         }
-        for (MethodCallExpr call : source.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr call : source.nodes().calls()) {
           if (!isSparkCall(call)) {
             continue;
           }

@@ -1,6 +1,13 @@
 package dev.ficus.workspace;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,15 +17,61 @@ import java.util.Objects;
  * @param file path relative to the repository root, forward slashes
  * @param sourceRoot the folder that holds the package tree, relative to the repository root
  *     ({@code ""} for the root itself)
+ * @param nodes the kinds of node several stages look for in every file, found once
  */
-public record JavaSource(String file, String sourceRoot, CompilationUnit unit) {
+public record JavaSource(String file, String sourceRoot, CompilationUnit unit, Nodes nodes) {
   public JavaSource {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(sourceRoot, "sourceRoot");
     Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(nodes, "nodes");
+  }
+
+  public JavaSource(String file, String sourceRoot, CompilationUnit unit) {
+    this(file, sourceRoot, unit, Nodes.of(unit.findAll(Node.class)));
   }
 
   public String packageName() {
     return unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+  }
+
+  /**
+   * The type declarations (local classes included), callables (methods, constructors), method
+   * calls and annotations of a file, each in source order as {@code findAll} gives them. The
+   * workspace collects them in the parallel parse, from the walk it makes anyway, so the stages
+   * that each looked for one kind in every tree on the main thread read a list instead. The trees
+   * are not changed after the parse, so the lists stay true.
+   */
+  public record Nodes(
+      List<TypeDeclaration<?>> types,
+      List<CallableDeclaration<?>> callables,
+      List<MethodCallExpr> calls,
+      List<AnnotationExpr> annotations) {
+    public Nodes {
+      types = List.copyOf(types);
+      callables = List.copyOf(callables);
+      calls = List.copyOf(calls);
+      annotations = List.copyOf(annotations);
+    }
+
+    /** @param preOrder every node of a tree, in the order {@code findAll(Node.class)} gives them */
+    public static Nodes of(List<Node> preOrder) {
+      List<TypeDeclaration<?>> types = new ArrayList<>();
+      List<CallableDeclaration<?>> callables = new ArrayList<>();
+      List<MethodCallExpr> calls = new ArrayList<>();
+      List<AnnotationExpr> annotations = new ArrayList<>();
+      for (Node node : preOrder) {
+        if (node instanceof MethodCallExpr call) {
+          calls.add(call);
+        } else if (node instanceof CallableDeclaration<?> callable) {
+          callables.add(callable);
+        } else if (node instanceof TypeDeclaration<?> type) {
+          types.add(type);
+        } else if (node instanceof AnnotationExpr annotation) {
+          annotations.add(annotation);
+        }
+      }
+      return new Nodes(types, callables, calls, annotations);
+    }
   }
 }

@@ -58,7 +58,7 @@ public final class TypeIndex {
       sourceByUnit.put(source.unit(), source);
     }
     for (JavaSource source : visible) {
-      for (TypeDeclaration<?> type : source.unit().findAll(TypeDeclaration.class)) {
+      for (TypeDeclaration<?> type : source.nodes().types()) {
         type.getFullyQualifiedName()
             .ifPresent(name -> declared.computeIfAbsent(name, k -> new ArrayList<>()).add(type));
       }

@@ -167,8 +167,9 @@ public final class WorkspaceLoader {
       return null;
     }
     CompilationUnit unit = result.getResult().get();
-    dropTokens(unit);
-    return new JavaSource(rel, sourceRootOf(repo, file, unit), unit);
+    List<Node> nodes = unit.findAll(Node.class);
+    dropTokens(unit, nodes);
+    return new JavaSource(rel, sourceRootOf(repo, file, unit), unit, JavaSource.Nodes.of(nodes));
   }
 
   /**
@@ -191,8 +192,8 @@ public final class WorkspaceLoader {
    * the parse reads tokens, and they take about as much memory as the tree itself. JavaParser's
    * own {@code setStoreTokens(false)} would drop the ranges too, and with them every line number.
    */
-  private static void dropTokens(CompilationUnit unit) {
-    List<Node> nodes = new ArrayList<>(unit.findAll(Node.class));
+  private static void dropTokens(CompilationUnit unit, List<Node> preOrder) {
+    List<Node> nodes = new ArrayList<>(preOrder);
     nodes.addAll(unit.getAllComments()); // orphan and attributed comments hold tokens as well
     for (Node node : nodes) {
       Range range = node.getRange().orElse(null);
