@@ -33,6 +33,7 @@ import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
@@ -722,8 +723,10 @@ public final class TypeResolver {
    * whose element type is written out where the container is declared: {@code item} in {@code
    * repository.findById(id).map(item -> ..)} with {@code Optional<Order> findById(String)}, {@code
    * o} in {@code orders.stream().filter(o -> ..)} with {@code List<Order> orders}, {@code v} in
-   * {@code map.forEach((k, v) -> ..)}. The symbol solver answers the same, at a far higher price,
-   * and the call graph would otherwise ask it for every call on such a parameter.
+   * {@code map.forEach((k, v) -> ..)}; or when the lambda's target is a JDK functional interface
+   * written with its type arguments (see {@link #functionalParameter}). The symbol solver answers
+   * the same, at a far higher price, and the call graph would otherwise ask it for every call on
+   * such a parameter.
    */
   private Optional<Written> elementOf(Parameter p) {
     Optional<Written> cached = elements.get(p);
@@ -743,21 +746,43 @@ public final class TypeResolver {
 
   private Optional<Written> computeElement(Parameter p) {
     LambdaExpr lambda = (LambdaExpr) p.getParentNode().orElseThrow();
+    int position = indexOf(lambda.getParameters(), p);
     Node argument = lambda;
     Node parent = lambda.getParentNode().orElse(null);
     while (parent instanceof EnclosedExpr) {
       argument = parent;
       parent = parent.getParentNode().orElse(null);
     }
-    if (!(parent instanceof MethodCallExpr call) || call.getScope().isEmpty()) {
+    if (position < 0) {
       return Optional.empty();
     }
-    int index = indexOf(call.getArguments(), argument);
-    int position = indexOf(lambda.getParameters(), p);
-    if (index < 0 || position < 0) {
-      return Optional.empty();
+    if (parent instanceof MethodCallExpr call) {
+      int index = indexOf(call.getArguments(), argument);
+      if (index < 0) {
+        return Optional.empty();
+      }
+      Optional<Written> element = call.getScope().isPresent()
+          ? containerElement(call, index, lambda, position)
+          : Optional.empty();
+      return element.isPresent()
+          ? element
+          : declaredParameterType(call, index).flatMap(w -> functionalParameter(w, lambda, position));
     }
-    Optional<Generic> receiver = genericTypeOf(call.getScope().get());
+    if (parent instanceof ReturnStmt r) {
+      return returnTypeAround(r).flatMap(w -> functionalParameter(w, lambda, position));
+    }
+    if (parent instanceof VariableDeclarator v && !v.getType().isVarType()) {
+      return functionalParameter(new Written(v.getType(), v), lambda, position);
+    }
+    if (parent instanceof CastExpr c) {
+      return functionalParameter(new Written(c.getType(), c), lambda, position);
+    }
+    return Optional.empty();
+  }
+
+  /** What a lambda given to a JDK container's element consumer receives. */
+  private Optional<Written> containerElement(MethodCallExpr call, int index, LambdaExpr lambda, int position) {
+    Optional<Generic> receiver = genericTypeOf(call.getScope().orElseThrow());
     if (receiver.isEmpty()) {
       return Optional.empty();
     }
@@ -774,6 +799,10 @@ public final class TypeResolver {
       received = 0;
     } else if (g.raw().equals(STREAM) && STREAM_CONSUMERS.contains(m) && argc == 1 && params == 1) {
       received = 0;
+    } else if ((ITERABLES.contains(g.raw()) && m.equals("sort")
+        || g.raw().equals(STREAM) && (m.equals("sorted") || m.equals("max") || m.equals("min")))
+        && argc == 1 && params == 2) {
+      received = 0; // a comparator given two elements
     } else if (MAPS.contains(g.raw()) && m.equals("forEach") && argc == 1 && params == 2
         && g.arguments().size() == 2) {
       received = position;
@@ -783,6 +812,81 @@ public final class TypeResolver {
       return Optional.empty();
     }
     return Optional.of(g.arguments().get(received));
+  }
+
+  /** How many type arguments a JDK functional interface has, and which one each lambda parameter receives. */
+  private record Shape(int typeArguments, List<Integer> received) {}
+
+  private static final Map<String, Shape> FUNCTIONAL = Map.ofEntries(
+      Map.entry("java.util.function.Function", new Shape(2, List.of(0))),
+      Map.entry("java.util.function.Consumer", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.Predicate", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.UnaryOperator", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToIntFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToLongFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToDoubleFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.BiFunction", new Shape(3, List.of(0, 1))),
+      Map.entry("java.util.function.BiConsumer", new Shape(2, List.of(0, 1))),
+      Map.entry("java.util.function.BiPredicate", new Shape(2, List.of(0, 1))),
+      Map.entry("java.util.function.BinaryOperator", new Shape(1, List.of(0, 0))),
+      Map.entry("java.util.Comparator", new Shape(1, List.of(0, 0))));
+
+  /**
+   * What a lambda parameter receives when the lambda's target type is a JDK functional interface
+   * written with its type arguments: {@code Function<Order, Receipt> f() { return order -> ..; }},
+   * {@code Consumer<Order> c = o -> ..}, a cast, {@code service.each(o -> ..)} with {@code void
+   * each(Consumer<Order> action)}.
+   */
+  private Optional<Written> functionalParameter(Written target, LambdaExpr lambda, int position) {
+    Optional<Generic> g = generic(target);
+    Shape shape = g.map(x -> FUNCTIONAL.get(x.raw())).orElse(null);
+    if (shape == null || shape.typeArguments() != g.get().arguments().size()
+        || shape.received().size() != lambda.getParameters().size()) {
+      return Optional.empty();
+    }
+    return Optional.of(g.get().arguments().get(shape.received().get(position)));
+  }
+
+  /** The declared return type of the method a {@code return} statement leaves (not a lambda's). */
+  private static Optional<Written> returnTypeAround(ReturnStmt r) {
+    for (Node n = r.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof MethodDeclaration m) {
+        return Optional.of(new Written(m.getType(), m));
+      }
+      if (n instanceof LambdaExpr || n instanceof CallableDeclaration<?> || n instanceof TypeDeclaration<?>) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The declared type of a repository method's parameter that receives the argument at {@code
+   * index}, when every method of that name and arity declares the same type there.
+   */
+  private Optional<Written> declaredParameterType(MethodCallExpr call, int index) {
+    Optional<MethodDeclaration> method = calleeOf(call).map(Callee::method);
+    int argc = call.getArguments().size();
+    if (method.isEmpty() || method.get().getParameters().size() != argc) {
+      return Optional.empty();
+    }
+    MethodDeclaration m = method.get();
+    Parameter parameter = m.getParameter(index);
+    if (parameter.isVarArgs()) {
+      return Optional.empty();
+    }
+    String declared = parameter.getType().asString();
+    if (m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner) {
+      for (MethodDeclaration other : owner.getMethodsByName(m.getNameAsString())) {
+        int n = other.getParameters().size();
+        boolean varargs = n > 0 && other.getParameter(n - 1).isVarArgs();
+        if (n == argc && !other.getParameter(index).getType().asString().equals(declared)
+            || n != argc && varargs && argc >= n - 1) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(new Written(parameter.getType(), parameter));
   }
 
   private static int indexOf(List<? extends Node> nodes, Node node) {

@@ -234,6 +234,47 @@ class LambdaParameterTypesTest {
   }
 
   @Test
+  void aLambdaWhoseTargetIsAWrittenJdkFunctionalTypeTakesItsTypeArguments() {
+    assertMarkedTypes(shop().java("com/acme/web/Functions.java", """
+        package com.acme.web;
+        import com.acme.model.Customer;
+        import com.acme.model.Order;
+        import java.util.Comparator;
+        import java.util.List;
+        import java.util.function.*;
+        import java.util.stream.Stream;
+        public class Functions {
+          Consumer<Order> audit = o -> o.total(); // TYPE o: com.acme.model.Order
+          Function<? super Order, Long> wide = o -> o.total(); // TYPE o: -
+          public Function<Order, Customer> owner() {
+            return o -> o.customer(); // TYPE o: com.acme.model.Order
+          }
+          public BiFunction<String, Order, Long> priced() {
+            return (id, o) -> id.trim().length() + o.total(); // TYPE id: java.lang.String, o: com.acme.model.Order
+          }
+          public Supplier<Function<Order, Long>> later() {
+            return () -> { return o -> o.total(); }; // TYPE o: -
+          }
+          void each(Consumer<Order> action) { }
+          void each(Consumer<Order> action, int times) { }
+          void either(Consumer<Order> action) { }
+          void either(Predicate<Order> test) { }
+          <T> void any(Consumer<T> action) { }
+          void run(List<Order> orders, Stream<Order> stream) {
+            each(o -> o.isOpen()); // TYPE o: com.acme.model.Order
+            this.each(o -> o.isOpen(), 2); // TYPE o: com.acme.model.Order
+            either(o -> o.isOpen()); // TYPE o: -
+            any(o -> o.hashCode()); // TYPE o: -
+            Comparator<Order> byTotal = (a, b) -> Long.compare(a.total(), b.total()); // TYPE a: com.acme.model.Order, b: com.acme.model.Order
+            orders.sort((a, b) -> a.customer().hashCode() - b.customer().hashCode()); // TYPE a: com.acme.model.Order, b: com.acme.model.Order
+            stream.max((a, b) -> Long.compare(a.total(), b.total())); // TYPE a: com.acme.model.Order, b: com.acme.model.Order
+            var cast = (Consumer<Order>) o -> o.total(); // TYPE o: com.acme.model.Order
+          }
+        }
+        """), "com.acme.web.Functions");
+  }
+
+  @Test
   void anSdkClientReceivedByALambdaIsRecognizedByTheEffectAnalysis() {
     TestRepo.Loaded repo = TestRepo.create()
         .java("com/acme/Fanout.java", """
