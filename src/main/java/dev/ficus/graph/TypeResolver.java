@@ -705,6 +705,26 @@ public final class TypeResolver {
       "filter", "peek", "sorted", "distinct", "limit", "skip", "takeWhile", "dropWhile", "sequential",
       "parallel", "unordered", "onClose");
 
+  /**
+   * How many type arguments a JDK functional interface has, and which one each parameter of a
+   * lambda of that type receives.
+   */
+  private record Shape(int typeArguments, List<Integer> received) {}
+
+  private static final Map<String, Shape> FUNCTIONAL = Map.ofEntries(
+      Map.entry("java.util.function.Function", new Shape(2, List.of(0))),
+      Map.entry("java.util.function.Consumer", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.Predicate", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.UnaryOperator", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToIntFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToLongFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToDoubleFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.BiFunction", new Shape(3, List.of(0, 1))),
+      Map.entry("java.util.function.BiConsumer", new Shape(2, List.of(0, 1))),
+      Map.entry("java.util.function.BiPredicate", new Shape(2, List.of(0, 1))),
+      Map.entry("java.util.function.BinaryOperator", new Shape(1, List.of(0, 0))),
+      Map.entry("java.util.Comparator", new Shape(1, List.of(0, 0))));
+
   /** A type as written in the source, with the node it was written at (where its names resolve). */
   private record Written(Type type, Node context) {}
 
@@ -813,23 +833,6 @@ public final class TypeResolver {
     }
     return Optional.of(g.arguments().get(received));
   }
-
-  /** How many type arguments a JDK functional interface has, and which one each lambda parameter receives. */
-  private record Shape(int typeArguments, List<Integer> received) {}
-
-  private static final Map<String, Shape> FUNCTIONAL = Map.ofEntries(
-      Map.entry("java.util.function.Function", new Shape(2, List.of(0))),
-      Map.entry("java.util.function.Consumer", new Shape(1, List.of(0))),
-      Map.entry("java.util.function.Predicate", new Shape(1, List.of(0))),
-      Map.entry("java.util.function.UnaryOperator", new Shape(1, List.of(0))),
-      Map.entry("java.util.function.ToIntFunction", new Shape(1, List.of(0))),
-      Map.entry("java.util.function.ToLongFunction", new Shape(1, List.of(0))),
-      Map.entry("java.util.function.ToDoubleFunction", new Shape(1, List.of(0))),
-      Map.entry("java.util.function.BiFunction", new Shape(3, List.of(0, 1))),
-      Map.entry("java.util.function.BiConsumer", new Shape(2, List.of(0, 1))),
-      Map.entry("java.util.function.BiPredicate", new Shape(2, List.of(0, 1))),
-      Map.entry("java.util.function.BinaryOperator", new Shape(1, List.of(0, 0))),
-      Map.entry("java.util.Comparator", new Shape(1, List.of(0, 0))));
 
   /**
    * What a lambda parameter receives when the lambda's target type is a JDK functional interface
