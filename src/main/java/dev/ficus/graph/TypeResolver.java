@@ -27,11 +27,13 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
@@ -56,9 +58,11 @@ import java.util.TreeSet;
  * Static types of expressions from declarations and imports alone, without the symbol solver:
  * the declared type of a local, parameter or field (also {@code var}, a static holder's field, a
  * field of another object), a constructor call, a cast, the return type of a repository method,
- * and builder chains ({@code X.builder()...build()} is an {@code X}). Works when no dependency jar
- * is present, which is the usual case; what SDK factories return comes from an {@link
- * ExternalTypes} the caller plugs in. Also the type hierarchy of the repository.
+ * builder chains ({@code X.builder()...build()} is an {@code X}), and an implicitly typed lambda
+ * parameter given the elements of a JDK container whose element type is written where the
+ * container is declared ({@code orders.forEach(o -> ..)} with {@code List<Order> orders}). Works
+ * when no dependency jar is present, which is the usual case; what SDK factories return comes from
+ * an {@link ExternalTypes} the caller plugs in. Also the type hierarchy of the repository.
  */
 public final class TypeResolver {
 
@@ -546,7 +550,10 @@ public final class TypeResolver {
     return Optional.empty();
   }
 
-  /** The declared type of a variable, parameter or field; {@code var} takes its initializer's. */
+  /**
+   * The declared type of a variable, parameter or field; {@code var} takes its initializer's, and
+   * an implicitly typed lambda parameter the element type of the container it is given.
+   */
   public Optional<String> typeOfDeclaration(Node declaration) {
     if (declaration instanceof VariableDeclarator v) {
       if (v.getType().isVarType()) {
@@ -555,17 +562,33 @@ public final class TypeResolver {
       return qualify(v.getType(), v);
     }
     if (declaration instanceof Parameter p) {
+      if (implicitLambdaParameter(p)) {
+        return elementOf(p).flatMap(this::plainClassType);
+      }
       return qualify(p.getType(), p);
     }
     return Optional.empty();
   }
 
   private Optional<String> returnTypeOf(MethodCallExpr call) {
-    String name = call.getNameAsString();
     Optional<String> builtType = builderChainType(call);
     if (builtType.isPresent()) {
       return builtType;
     }
+    return calleeOf(call).flatMap(c -> c.method() != null
+        ? qualify(c.method().getType(), c.method())
+        : Optional.of(c.externalType()));
+  }
+
+  /**
+   * What a call enters, as far as declarations tell: a method of the repository (the first of the
+   * name and arity in the receiver's type, its supertypes, or for a call without scope its
+   * enclosing types), or the type an external method returns.
+   */
+  private record Callee(MethodDeclaration method, String externalType) {}
+
+  private Optional<Callee> calleeOf(MethodCallExpr call) {
+    String name = call.getNameAsString();
     Optional<String> receiver;
     if (call.getScope().isEmpty()) {
       receiver = enclosingTypeName(call);
@@ -575,7 +598,7 @@ public final class TypeResolver {
       receiver = staticType.isPresent() ? staticType : typeOf(scope);
       if (staticType.isPresent() && (name.equals("create") || name.equals("getInstance"))
           && declaration(staticType.get()).isEmpty()) {
-        return staticType; // DynamoDbClient.create()
+        return Optional.of(new Callee(null, staticType.get())); // DynamoDbClient.create()
       }
     }
     if (receiver.isEmpty()) {
@@ -586,14 +609,14 @@ public final class TypeResolver {
       if (decl.isEmpty()) {
         Optional<String> ext = external.returnType(owner, name, call);
         if (ext.isPresent()) {
-          return ext;
+          return Optional.of(new Callee(null, ext.get()));
         }
         continue;
       }
       for (MethodDeclaration m : decl.get().getMethodsByName(name)) {
         if (m.getParameters().size() == call.getArguments().size() || m.getParameters().isNonEmpty()
             && m.getParameters().getLast().map(Parameter::isVarArgs).orElse(false)) {
-          return qualify(m.getType(), m);
+          return Optional.of(new Callee(m, null));
         }
       }
     }
@@ -603,7 +626,7 @@ public final class TypeResolver {
       while (outer.isPresent()) {
         for (MethodDeclaration m : outer.get().getMethodsByName(name)) {
           if (m.getParameters().size() == call.getArguments().size()) {
-            return qualify(m.getType(), m);
+            return Optional.of(new Callee(m, null));
           }
         }
         outer = enclosingType(outer.get());
@@ -641,5 +664,407 @@ public final class TypeResolver {
       return Optional.of(t);
     }
     return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- implicitly typed lambda parameters
+
+  private static final String OPTIONAL = "java.util.Optional";
+  private static final String STREAM = "java.util.stream.Stream";
+
+  /** The JDK's iterables whose one type argument is the element {@code forEach} hands over. */
+  private static final Set<String> ITERABLES = Set.of(
+      "java.lang.Iterable", "java.util.Collection", "java.util.List", "java.util.Set",
+      "java.util.SortedSet", "java.util.NavigableSet", "java.util.Queue", "java.util.Deque",
+      "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.HashSet",
+      "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.ArrayDeque", "java.util.PriorityQueue",
+      "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.CopyOnWriteArraySet",
+      "java.util.concurrent.ConcurrentLinkedQueue", "java.util.concurrent.ConcurrentLinkedDeque",
+      "java.util.concurrent.ConcurrentSkipListSet", "java.util.concurrent.BlockingQueue",
+      "java.util.concurrent.BlockingDeque", "java.util.concurrent.LinkedBlockingQueue",
+      "java.util.concurrent.LinkedBlockingDeque", "java.util.concurrent.ArrayBlockingQueue",
+      "java.util.concurrent.PriorityBlockingQueue");
+
+  /** The JDK's maps, whose two type arguments are what {@code forEach((k, v) -> ..)} receives. */
+  private static final Set<String> MAPS = Set.of(
+      "java.util.Map", "java.util.SortedMap", "java.util.NavigableMap", "java.util.HashMap",
+      "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.EnumMap", "java.util.WeakHashMap",
+      "java.util.IdentityHashMap", "java.util.Hashtable", "java.util.concurrent.ConcurrentMap",
+      "java.util.concurrent.ConcurrentHashMap", "java.util.concurrent.ConcurrentNavigableMap",
+      "java.util.concurrent.ConcurrentSkipListMap");
+
+  /** {@code Optional} methods whose only argument is a one-parameter lambda given the value. */
+  private static final Set<String> OPTIONAL_CONSUMERS = Set.of("map", "flatMap", "filter", "ifPresent");
+
+  /** {@code Stream} methods whose only argument is a one-parameter lambda given each element. */
+  private static final Set<String> STREAM_CONSUMERS = Set.of(
+      "forEach", "forEachOrdered", "map", "flatMap", "filter", "peek", "anyMatch", "allMatch",
+      "noneMatch", "takeWhile", "dropWhile", "mapToInt", "mapToLong", "mapToDouble");
+
+  /** {@code Stream} methods that return a stream of the same elements. */
+  private static final Set<String> STREAM_KEEPERS = Set.of(
+      "filter", "peek", "sorted", "distinct", "limit", "skip", "takeWhile", "dropWhile", "sequential",
+      "parallel", "unordered", "onClose");
+
+  /**
+   * How many type arguments a JDK functional interface has, and which one each parameter of a
+   * lambda of that type receives.
+   */
+  private record Shape(int typeArguments, List<Integer> received) {}
+
+  private static final Map<String, Shape> FUNCTIONAL = Map.ofEntries(
+      Map.entry("java.util.function.Function", new Shape(2, List.of(0))),
+      Map.entry("java.util.function.Consumer", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.Predicate", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.UnaryOperator", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToIntFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToLongFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.ToDoubleFunction", new Shape(1, List.of(0))),
+      Map.entry("java.util.function.BiFunction", new Shape(3, List.of(0, 1))),
+      Map.entry("java.util.function.BiConsumer", new Shape(2, List.of(0, 1))),
+      Map.entry("java.util.function.BiPredicate", new Shape(2, List.of(0, 1))),
+      Map.entry("java.util.function.BinaryOperator", new Shape(1, List.of(0, 0))),
+      Map.entry("java.util.Comparator", new Shape(1, List.of(0, 0))));
+
+  /** A type as written in the source, with the node it was written at (where its names resolve). */
+  private record Written(Type type, Node context) {}
+
+  /** A parameterized type of the JDK or the repository: its qualified raw type and its arguments. */
+  private record Generic(String raw, List<Written> arguments) {}
+
+  private final Map<Parameter, Optional<Written>> elements = new IdentityHashMap<>();
+
+  private static boolean implicitLambdaParameter(Parameter p) {
+    return (p.getType().isUnknownType() || p.getType().isVarType())
+        && p.getParentNode().orElse(null) instanceof LambdaExpr;
+  }
+
+  /**
+   * What an implicitly typed lambda parameter receives, when the lambda is given to a JDK container
+   * whose element type is written out where the container is declared: {@code item} in {@code
+   * repository.findById(id).map(item -> ..)} with {@code Optional<Order> findById(String)}, {@code
+   * o} in {@code orders.stream().filter(o -> ..)} with {@code List<Order> orders}, {@code v} in
+   * {@code map.forEach((k, v) -> ..)}; or when the lambda's target is a JDK functional interface
+   * written with its type arguments (see {@link #functionalParameter}). The symbol solver answers
+   * the same, at a far higher price, and the call graph would otherwise ask it for every call on
+   * such a parameter.
+   */
+  private Optional<Written> elementOf(Parameter p) {
+    Optional<Written> cached = elements.get(p);
+    if (cached != null) {
+      return cached;
+    }
+    elements.put(p, Optional.empty()); // cuts cycles
+    Optional<Written> element;
+    try {
+      element = computeElement(p);
+    } catch (RuntimeException e) {
+      element = Optional.empty();
+    }
+    elements.put(p, element);
+    return element;
+  }
+
+  private Optional<Written> computeElement(Parameter p) {
+    LambdaExpr lambda = (LambdaExpr) p.getParentNode().orElseThrow();
+    int position = indexOf(lambda.getParameters(), p);
+    Node argument = lambda;
+    Node parent = lambda.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr) {
+      argument = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    if (position < 0) {
+      return Optional.empty();
+    }
+    if (parent instanceof MethodCallExpr call) {
+      int index = indexOf(call.getArguments(), argument);
+      if (index < 0) {
+        return Optional.empty();
+      }
+      Optional<Written> element = call.getScope().isPresent()
+          ? containerElement(call, index, lambda, position)
+          : Optional.empty();
+      return element.isPresent()
+          ? element
+          : declaredParameterType(call, index).flatMap(w -> functionalParameter(w, lambda, position));
+    }
+    if (parent instanceof ReturnStmt r) {
+      return returnTypeAround(r).flatMap(w -> functionalParameter(w, lambda, position));
+    }
+    if (parent instanceof VariableDeclarator v && !v.getType().isVarType()) {
+      return functionalParameter(new Written(v.getType(), v), lambda, position);
+    }
+    if (parent instanceof CastExpr c) {
+      return functionalParameter(new Written(c.getType(), c), lambda, position);
+    }
+    return Optional.empty();
+  }
+
+  /** What a lambda given to a JDK container's element consumer receives. */
+  private Optional<Written> containerElement(MethodCallExpr call, int index, LambdaExpr lambda, int position) {
+    Optional<Generic> receiver = genericTypeOf(call.getScope().orElseThrow());
+    if (receiver.isEmpty()) {
+      return Optional.empty();
+    }
+    Generic g = receiver.get();
+    String m = call.getNameAsString();
+    int argc = call.getArguments().size();
+    int params = lambda.getParameters().size();
+    int received = -1;
+    if (g.raw().equals(OPTIONAL) && index == 0 && params == 1
+        && (OPTIONAL_CONSUMERS.contains(m) && argc == 1 || m.equals("ifPresentOrElse") && argc == 2)) {
+      received = 0;
+    } else if (ITERABLES.contains(g.raw()) && (m.equals("forEach") || m.equals("removeIf"))
+        && argc == 1 && params == 1) {
+      received = 0;
+    } else if (g.raw().equals(STREAM) && STREAM_CONSUMERS.contains(m) && argc == 1 && params == 1) {
+      received = 0;
+    } else if ((ITERABLES.contains(g.raw()) && m.equals("sort")
+        || g.raw().equals(STREAM) && (m.equals("sorted") || m.equals("max") || m.equals("min")))
+        && argc == 1 && params == 2) {
+      received = 0; // a comparator given two elements
+    } else if (MAPS.contains(g.raw()) && m.equals("forEach") && argc == 1 && params == 2
+        && g.arguments().size() == 2) {
+      received = position;
+    }
+    if (received < 0 || received >= g.arguments().size()
+        || !MAPS.contains(g.raw()) && g.arguments().size() != 1) {
+      return Optional.empty();
+    }
+    return Optional.of(g.arguments().get(received));
+  }
+
+  /**
+   * What a lambda parameter receives when the lambda's target type is a JDK functional interface
+   * written with its type arguments: {@code Function<Order, Receipt> f() { return order -> ..; }},
+   * {@code Consumer<Order> c = o -> ..}, a cast, {@code service.each(o -> ..)} with {@code void
+   * each(Consumer<Order> action)}.
+   */
+  private Optional<Written> functionalParameter(Written target, LambdaExpr lambda, int position) {
+    Optional<Generic> g = generic(target);
+    Shape shape = g.map(x -> FUNCTIONAL.get(x.raw())).orElse(null);
+    if (shape == null || shape.typeArguments() != g.get().arguments().size()
+        || shape.received().size() != lambda.getParameters().size()) {
+      return Optional.empty();
+    }
+    return Optional.of(g.get().arguments().get(shape.received().get(position)));
+  }
+
+  /** The declared return type of the method a {@code return} statement leaves (not a lambda's). */
+  private static Optional<Written> returnTypeAround(ReturnStmt r) {
+    for (Node n = r.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof MethodDeclaration m) {
+        return Optional.of(new Written(m.getType(), m));
+      }
+      if (n instanceof LambdaExpr || n instanceof CallableDeclaration<?> || n instanceof TypeDeclaration<?>) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The declared type of a repository method's parameter that receives the argument at {@code
+   * index}, when every method of that name and arity declares the same type there.
+   */
+  private Optional<Written> declaredParameterType(MethodCallExpr call, int index) {
+    Optional<MethodDeclaration> method = calleeOf(call).map(Callee::method);
+    int argc = call.getArguments().size();
+    if (method.isEmpty() || method.get().getParameters().size() != argc) {
+      return Optional.empty();
+    }
+    MethodDeclaration m = method.get();
+    Parameter parameter = m.getParameter(index);
+    if (parameter.isVarArgs()) {
+      return Optional.empty();
+    }
+    String declared = parameter.getType().asString();
+    if (m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner) {
+      for (MethodDeclaration other : owner.getMethodsByName(m.getNameAsString())) {
+        int n = other.getParameters().size();
+        boolean varargs = n > 0 && other.getParameter(n - 1).isVarArgs();
+        if (n == argc && !other.getParameter(index).getType().asString().equals(declared)
+            || n != argc && varargs && argc >= n - 1) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(new Written(parameter.getType(), parameter));
+  }
+
+  private static int indexOf(List<? extends Node> nodes, Node node) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) == node) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The qualified name of a type argument that is a plain class type: not a wildcard, an array, or
+   * a type variable of a method or class around the place it is written.
+   */
+  private Optional<String> plainClassType(Written w) {
+    if (!(w.type() instanceof ClassOrInterfaceType t) || isTypeVariable(t, w.context())) {
+      return Optional.empty();
+    }
+    return qualify(t, w.context());
+  }
+
+  private static boolean isTypeVariable(ClassOrInterfaceType t, Node context) {
+    if (t.getScope().isPresent()) {
+      return false;
+    }
+    String name = t.getNameAsString();
+    for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof NodeWithTypeParameters<?> generic
+          && generic.getTypeParameters().stream().anyMatch(tp -> tp.getNameAsString().equals(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A written type with type arguments ({@code Optional<Order>}); empty for raw types and diamonds. */
+  private Optional<Generic> generic(Written w) {
+    if (!(w.type() instanceof ClassOrInterfaceType t) || isTypeVariable(t, w.context())) {
+      return Optional.empty();
+    }
+    Optional<NodeList<Type>> arguments = t.getTypeArguments();
+    if (arguments.isEmpty() || arguments.get().isEmpty()) {
+      return Optional.empty();
+    }
+    List<Written> written = arguments.get().stream().map(a -> new Written(a, w.context())).toList();
+    return qualify(t, w.context()).map(raw -> new Generic(raw, written));
+  }
+
+  /**
+   * The parameterized type of a receiver, from where it is declared: a variable, parameter or field
+   * ({@code var} takes its initializer's), a constructor call or cast that writes its type
+   * arguments, a repository method's declared return type, and what some JDK methods keep of their
+   * receiver's element type ({@code list.stream()}, {@code stream.filter(..)}, {@code
+   * map.values()}, and {@code map(x -> ..)} when the lambda's result is written out somewhere).
+   */
+  private Optional<Generic> genericTypeOf(Expression e) {
+    if (e instanceof EnclosedExpr en) {
+      return genericTypeOf(en.getInner());
+    }
+    if (e instanceof NameExpr || e instanceof FieldAccessExpr) {
+      Optional<? extends Node> decl = declarationOfVariable(e);
+      if (decl.isPresent() && decl.get() instanceof VariableDeclarator v && v.getType().isVarType()) {
+        return v.getInitializer().flatMap(this::genericTypeOf);
+      }
+      return decl.flatMap(this::writtenTypeOfDeclaration).flatMap(this::generic);
+    }
+    if (e instanceof MethodCallExpr call) {
+      Optional<Generic> receiver = call.getScope().flatMap(this::genericTypeOf);
+      if (receiver.isPresent() && isJdkContainer(receiver.get().raw())) {
+        return jdkResult(call, receiver.get());
+      }
+      return writtenReturnTypeOf(call).flatMap(this::generic);
+    }
+    return writtenTypeOf(e).flatMap(this::generic);
+  }
+
+  private static boolean isJdkContainer(String raw) {
+    return raw.equals(OPTIONAL) || raw.equals(STREAM) || ITERABLES.contains(raw) || MAPS.contains(raw);
+  }
+
+  /** What a JDK container's method returns, as far as it keeps or maps the element type. */
+  private Optional<Generic> jdkResult(MethodCallExpr call, Generic receiver) {
+    String m = call.getNameAsString();
+    int argc = call.getArguments().size();
+    String raw = receiver.raw();
+    List<Written> args = receiver.arguments();
+    if (ITERABLES.contains(raw) && !raw.equals("java.lang.Iterable") && args.size() == 1 && argc == 0
+        && (m.equals("stream") || m.equals("parallelStream"))) {
+      return Optional.of(new Generic(STREAM, args));
+    }
+    if (MAPS.contains(raw) && args.size() == 2 && argc == 0) {
+      if (m.equals("keySet")) {
+        return Optional.of(new Generic("java.util.Set", List.of(args.get(0))));
+      }
+      if (m.equals("values")) {
+        return Optional.of(new Generic("java.util.Collection", List.of(args.get(1))));
+      }
+    }
+    if (raw.equals(STREAM) && STREAM_KEEPERS.contains(m) || raw.equals(OPTIONAL) && m.equals("filter")) {
+      return Optional.of(receiver);
+    }
+    if ((raw.equals(STREAM) || raw.equals(OPTIONAL)) && m.equals("map") && argc == 1
+        && call.getArgument(0) instanceof LambdaExpr lambda && lambda.getParameters().size() == 1) {
+      // The lambda's result, when its type is written out where it comes from (x -> x.customer()).
+      return lambda.getExpressionBody().flatMap(this::writtenTypeOf)
+          .map(result -> new Generic(raw, List.of(result)));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The type of an expression as written at its declaration: a variable's or parameter's declared
+   * type (what an implicitly typed lambda parameter receives), a repository method's declared
+   * return type, the type of a constructor call or cast.
+   */
+  private Optional<Written> writtenTypeOf(Expression e) {
+    if (e instanceof EnclosedExpr en) {
+      return writtenTypeOf(en.getInner());
+    }
+    if (e instanceof NameExpr || e instanceof FieldAccessExpr) {
+      return declarationOfVariable(e).flatMap(this::writtenTypeOfDeclaration);
+    }
+    if (e instanceof MethodCallExpr call) {
+      return writtenReturnTypeOf(call);
+    }
+    if (e instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isEmpty()) {
+      return Optional.of(new Written(o.getType(), o));
+    }
+    if (e instanceof CastExpr c) {
+      return Optional.of(new Written(c.getType(), c));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Written> writtenTypeOfDeclaration(Node declaration) {
+    if (declaration instanceof VariableDeclarator v) {
+      return v.getType().isVarType()
+          ? v.getInitializer().flatMap(this::writtenTypeOf)
+          : Optional.of(new Written(v.getType(), v));
+    }
+    if (declaration instanceof Parameter p) {
+      if (implicitLambdaParameter(p)) {
+        return elementOf(p);
+      }
+      return p.getType().isUnknownType() ? Optional.empty() : Optional.of(new Written(p.getType(), p));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The declared return type of the repository method a call enters, when every method of that
+   * name and arity in the declaring type declares the same return type (overloads that differ in it
+   * would need argument types to tell apart).
+   */
+  private Optional<Written> writtenReturnTypeOf(MethodCallExpr call) {
+    if (builderChainType(call).isPresent()) {
+      return Optional.empty();
+    }
+    Optional<MethodDeclaration> method = calleeOf(call).map(Callee::method);
+    if (method.isEmpty()) {
+      return Optional.empty();
+    }
+    MethodDeclaration m = method.get();
+    String returned = m.getType().asString();
+    int argc = call.getArguments().size();
+    if (m.getParentNode().orElse(null) instanceof TypeDeclaration<?> owner) {
+      for (MethodDeclaration other : owner.getMethodsByName(m.getNameAsString())) {
+        int n = other.getParameters().size();
+        boolean varargs = n > 0 && other.getParameter(n - 1).isVarArgs();
+        if ((n == argc || varargs && argc >= n - 1) && !other.getType().asString().equals(returned)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(new Written(m.getType(), m));
   }
 }

@@ -215,4 +215,57 @@ class CallGraphTest {
     CallGraph graph = CallGraph.build(repo.workspace());
     assertThat(successors(graph, "com.acme.Signup#run(String)")).containsExactly("com.acme.SesMailer#send(String)");
   }
+
+  @Test
+  void callsOnAnImplicitlyTypedLambdaParameterFollowTheContainersElementType() {
+    // The key's SDK type is not on the class path, so the symbol solver cannot type `item`; the
+    // declared `Optional<Order>` does.
+    TestRepo.Loaded repo = TestRepo.create()
+        .java("com/acme/model/Order.java", """
+            package com.acme.model;
+            public interface Order { String toJson(); void save(); }
+            """)
+        .java("com/acme/model/Invoice.java", """
+            package com.acme.model;
+            public class Invoice implements Order {
+              public String toJson() { return "{}"; }
+              public void save() { }
+            }
+            """)
+        .java("com/acme/model/Refund.java", """
+            package com.acme.model;
+            public class Refund implements Order {
+              public String toJson() { return "[]"; }
+              public void save() { }
+            }
+            """)
+        .java("com/acme/db/OrderRepository.java", """
+            package com.acme.db;
+            import com.acme.model.Order;
+            import java.util.Optional;
+            import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+            public interface OrderRepository { Optional<Order> findById(AttributeValue key); }
+            """)
+        .java("com/acme/web/Handler.java", """
+            package com.acme.web;
+            import com.acme.db.OrderRepository;
+            import java.util.Map;
+            import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+            public class Handler {
+              private OrderRepository repository;
+              public String get(AttributeValue key) {
+                return repository.findById(key).map(item -> item.toJson()).orElse("");
+              }
+              public void saveAll(Map<String, com.acme.model.Order> orders) {
+                orders.forEach((id, order) -> order.save());
+              }
+            }
+            """)
+        .load();
+    CallGraph graph = CallGraph.build(repo.workspace());
+    assertThat(successors(graph, "com.acme.web.Handler#get(AttributeValue)$lambda1"))
+        .containsExactly("com.acme.model.Invoice#toJson()", "com.acme.model.Refund#toJson()");
+    assertThat(successors(graph, "com.acme.web.Handler#saveAll(Map)$lambda1"))
+        .containsExactly("com.acme.model.Invoice#save()", "com.acme.model.Refund#save()");
+  }
 }
