@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.ficus.iac.IacModel;
+import dev.ficus.lint.code.SdkCalls;
 import dev.ficus.model.AwsEffect;
 import dev.ficus.model.CallFrame;
 import dev.ficus.model.Diagnostics;
@@ -14,6 +15,7 @@ import dev.ficus.model.Route;
 import dev.ficus.model.SourceRef;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,22 +27,75 @@ import java.util.TreeSet;
  * syntax tree, see docs/adr/0002), the IaC, the routes with their effects, and the effects of
  * every function, including the ones no route reaches (a bucket-triggered function).
  *
- * @param effectsByFunction AWS effects reachable from each function's handler, by logical id; a
- *     function with no entry has no known effects
+ * <p>A class rather than a record because it also keeps what every rule would otherwise work out
+ * again: the workspace's callables and the SDK calls found in them. One context serves one lint
+ * run on one thread.
  */
-public record RuleContext(
-    Workspace workspace,
-    IacModel iac,
-    List<Route> routes,
-    Map<String, List<AwsEffect>> effectsByFunction,
-    LintOptions options,
-    Diagnostics diagnostics) {
+public final class RuleContext {
 
-  public RuleContext {
-    routes = List.copyOf(routes);
+  private final Workspace workspace;
+  private final IacModel iac;
+  private final List<Route> routes;
+  private final Map<String, List<AwsEffect>> effectsByFunction;
+  private final LintOptions options;
+  private final Diagnostics diagnostics;
+  private List<CallableDeclaration<?>> callables;
+  private SdkCalls sdkCalls;
+
+  /**
+   * @param effectsByFunction AWS effects reachable from each function's handler, by logical id; a
+   *     function with no entry has no known effects
+   */
+  public RuleContext(
+      Workspace workspace,
+      IacModel iac,
+      List<Route> routes,
+      Map<String, List<AwsEffect>> effectsByFunction,
+      LintOptions options,
+      Diagnostics diagnostics) {
+    this.workspace = workspace;
+    this.iac = iac;
+    this.routes = List.copyOf(routes);
     TreeMap<String, List<AwsEffect>> copy = new TreeMap<>();
     effectsByFunction.forEach((k, v) -> copy.put(k, v.stream().sorted().toList()));
-    effectsByFunction = java.util.Collections.unmodifiableMap(copy);
+    this.effectsByFunction = Collections.unmodifiableMap(copy);
+    this.options = options;
+    this.diagnostics = diagnostics;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public IacModel iac() {
+    return iac;
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  public Map<String, List<AwsEffect>> effectsByFunction() {
+    return effectsByFunction;
+  }
+
+  public LintOptions options() {
+    return options;
+  }
+
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  /**
+   * The SDK call recognizer every rule shares, so a call is classified once per run however many
+   * rules ask about it.
+   */
+  public SdkCalls sdkCalls() {
+    if (sdkCalls == null) {
+      sdkCalls = new SdkCalls(workspace);
+    }
+    return sdkCalls;
   }
 
   public List<LambdaFunction> functions() {
@@ -160,15 +215,21 @@ public record RuleContext(
     return new Finding(rule.id(), severity, message, ref, owner.function(), owner.route(), rule.advice());
   }
 
-  /** Every method, constructor and initializer body of the workspace, in file order. */
+  /**
+   * Every method and constructor of the workspace, in file order: found once, on the first
+   * request, since every rule that reads code starts from this list.
+   */
   public List<CallableDeclaration<?>> callables() {
-    List<CallableDeclaration<?>> all = new ArrayList<>();
-    for (var source : workspace.sources()) {
-      for (CallableDeclaration<?> c : source.unit().findAll(CallableDeclaration.class)) {
-        all.add(c);
+    if (callables == null) {
+      List<CallableDeclaration<?>> all = new ArrayList<>();
+      for (var source : workspace.sources()) {
+        for (CallableDeclaration<?> c : source.unit().findAll(CallableDeclaration.class)) {
+          all.add(c);
+        }
       }
+      callables = Collections.unmodifiableList(all);
     }
-    return all;
+    return callables;
   }
 
   /** {@code a.B#m(String)} and {@code a.B#m} name the same method for attribution. */

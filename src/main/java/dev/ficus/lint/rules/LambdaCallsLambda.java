@@ -51,7 +51,7 @@ public final class LambdaCallsLambda implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    SdkCalls sdk = new SdkCalls(context.workspace());
+    SdkCalls sdk = context.sdkCalls();
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
       String caller =

@@ -56,7 +56,7 @@ public final class SequentialWaits implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    SdkCalls sdk = new SdkCalls(context.workspace());
+    SdkCalls sdk = context.sdkCalls();
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
       String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
