@@ -9,6 +9,7 @@ import dev.ficus.workspace.TypeNames;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,17 @@ public final class SdkCalls {
   private static final dev.ficus.aws.SdkCatalog CATALOG = dev.ficus.aws.SdkCatalog.load();
 
   private final TypeNames names;
+  /**
+   * What {@link #classify} answered for each call node. Keyed by identity: JavaParser's {@code
+   * Node.equals} and {@code hashCode} compare whole subtrees, so two equal-looking calls in
+   * different places must not share an answer, and hashing would walk the subtree.
+   */
+  private final Map<MethodCallExpr, Optional<SdkCall>> classified = new IdentityHashMap<>();
 
+  /**
+   * One recognizer for one workspace, not safe for use by several threads: it remembers each
+   * call's answer, so the rules that share it classify a call once.
+   */
   public SdkCalls(Workspace workspace) {
     this.names = new TypeNames(workspace.types(), name -> CATALOG.client(name).isPresent());
   }
@@ -98,7 +109,17 @@ public final class SdkCalls {
     return calls;
   }
 
+  /** The SDK call {@code call} is, or empty when it is not a call on an SDK client. */
   public Optional<SdkCall> classify(MethodCallExpr call) {
+    Optional<SdkCall> known = classified.get(call);
+    if (known == null) {
+      known = classifyAfresh(call);
+      classified.put(call, known);
+    }
+    return known;
+  }
+
+  private Optional<SdkCall> classifyAfresh(MethodCallExpr call) {
     if (call.getScope().isEmpty() || NOT_OPERATIONS.contains(call.getNameAsString())) {
       return Optional.empty();
     }
