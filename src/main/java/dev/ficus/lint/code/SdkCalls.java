@@ -98,14 +98,18 @@ public final class SdkCalls {
     this.names = new TypeNames(workspace.types(), name -> CATALOG.client(name).isPresent());
   }
 
+  /** By where the call begins; a stable sort keeps the tree's order for calls that begin together. */
+  public static final Comparator<SdkCall> SOURCE_ORDER =
+      Comparator.comparingInt((SdkCall c) -> c.call().getBegin().map(p -> p.line).orElse(0))
+          .thenComparingInt(c -> c.call().getBegin().map(p -> p.column).orElse(0));
+
   /** Every SDK call in a subtree, in source order. */
   public List<SdkCall> in(Node node) {
     List<SdkCall> calls = new ArrayList<>();
     for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
       classify(call).ifPresent(calls::add);
     }
-    calls.sort(Comparator.comparingInt((SdkCall c) -> c.call().getBegin().map(p -> p.line).orElse(0))
-        .thenComparingInt(c -> c.call().getBegin().map(p -> p.column).orElse(0)));
+    calls.sort(SOURCE_ORDER);
     return calls;
   }
 

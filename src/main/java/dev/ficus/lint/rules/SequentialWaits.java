@@ -4,6 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -15,10 +16,15 @@ import dev.ficus.lint.code.SdkCall;
 import dev.ficus.lint.code.SdkCalls;
 import dev.ficus.model.Finding;
 import dev.ficus.model.Severity;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,17 +60,26 @@ public final class SequentialWaits implements Rule {
   /** A blocking call and the index of the block statement that holds it. */
   private record Placed(SdkCall call, int statement) {}
 
+  /**
+   * A node still to visit, with the block nearest above it and the index of that block's
+   * statement that holds it; {@code statement} is -1 under a loop statement, whose calls are not
+   * placed in the block (they repeat).
+   */
+  private record Visit(Node node, BlockStmt block, int statement) {}
+
   @Override
   public List<Finding> check(RuleContext context) {
     SdkCalls sdk = context.sdkCalls();
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
       String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-      for (BlockStmt block : method.findAll(BlockStmt.class)) {
-        if (!Bodies.runsIn(block, method) && block.getParentNode().orElse(null) != method) {
+      List<BlockStmt> blocks = new ArrayList<>();
+      Map<BlockStmt, List<Placed>> placed = placed(sdk, method, blocks);
+      for (BlockStmt block : blocks) {
+        List<Placed> calls = placed.get(block);
+        if (calls == null) {
           continue;
         }
-        List<Placed> calls = placed(sdk, block);
         Finding f = firstIndependentPair(context, block, calls, name);
         if (f != null) {
           findings.add(f);
@@ -74,35 +89,54 @@ public final class SequentialWaits implements Rule {
     return findings;
   }
 
-  /** Blocking calls whose nearest block is {@code block}, outside loop statements. */
-  private static List<Placed> placed(SdkCalls sdk, BlockStmt block) {
-    List<Placed> result = new ArrayList<>();
-    List<Statement> statements = block.getStatements();
-    for (int i = 0; i < statements.size(); i++) {
-      Statement s = statements.get(i);
-      if (s.isForStmt() || s.isForEachStmt() || s.isWhileStmt() || s.isDoStmt()) {
+  /**
+   * The blocking calls of each block of a method, by the block nearest above them, outside loop
+   * statements, in source order; {@code blocks} receives the method's blocks in tree order. One
+   * walk over the method's own code: lambdas, anonymous and local classes run elsewhere and are
+   * not entered (a local class's methods are callables of their own).
+   */
+  private static Map<BlockStmt, List<Placed>> placed(
+      SdkCalls sdk, CallableDeclaration<?> method, List<BlockStmt> blocks) {
+    Map<BlockStmt, List<Placed>> placed = new IdentityHashMap<>();
+    Deque<Visit> stack = new ArrayDeque<>();
+    stack.push(new Visit(method, null, -1));
+    while (!stack.isEmpty()) {
+      Visit v = stack.pop();
+      Node n = v.node();
+      if (n != method && Bodies.runsElsewhere(n)) {
         continue;
       }
-      for (SdkCall c : sdk.in(s)) {
-        if (c.blocking()
-            && !c.operation().endsWith("Paginator")
-            && !c.operation().startsWith("waitUntil")
-            && nearestBlock(c.call()) == block
-            && Bodies.runsIn(c.call(), s.getParentNode().orElseThrow())) {
-          result.add(new Placed(c, i));
+      if (n instanceof MethodCallExpr call && v.block() != null && v.statement() >= 0) {
+        sdk.classify(call)
+            .filter(SequentialWaits::waits)
+            .ifPresent(
+                c -> placed.computeIfAbsent(v.block(), b -> new ArrayList<>()).add(new Placed(c, v.statement())));
+      }
+      if (n instanceof BlockStmt block) {
+        blocks.add(block);
+        List<Statement> statements = block.getStatements();
+        for (int i = statements.size() - 1; i >= 0; i--) {
+          Statement s = statements.get(i);
+          boolean loop = s.isForStmt() || s.isForEachStmt() || s.isWhileStmt() || s.isDoStmt();
+          stack.push(new Visit(s, block, loop ? -1 : i));
         }
+        continue;
+      }
+      List<Node> children = n.getChildNodes();
+      for (int i = children.size() - 1; i >= 0; i--) {
+        stack.push(new Visit(children.get(i), v.block(), v.statement()));
       }
     }
-    return result;
+    Comparator<Placed> order =
+        Comparator.comparingInt(Placed::statement)
+            .thenComparing(Placed::call, SdkCalls.SOURCE_ORDER);
+    placed.values().forEach(calls -> calls.sort(order));
+    return placed;
   }
 
-  private static BlockStmt nearestBlock(Node node) {
-    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof BlockStmt b) {
-        return b;
-      }
-    }
-    return null;
+  /** A call the function waits for, other than a paginator or a waiter. */
+  private static boolean waits(SdkCall c) {
+    return c.blocking() && !c.operation().endsWith("Paginator") && !c.operation().startsWith("waitUntil");
   }
 
   private Finding firstIndependentPair(RuleContext context, BlockStmt block, List<Placed> calls, String method) {
