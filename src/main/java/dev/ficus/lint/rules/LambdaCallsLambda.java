@@ -6,6 +6,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.ficus.lint.Rule;
 import dev.ficus.lint.RuleContext;
 import dev.ficus.lint.code.Apis;
+import dev.ficus.lint.code.Bodies;
 import dev.ficus.lint.code.Requests;
 import dev.ficus.lint.code.SdkCall;
 import dev.ficus.lint.code.SdkCalls;
@@ -56,10 +57,10 @@ public final class LambdaCallsLambda implements Rule {
     for (CallableDeclaration<?> method : context.callables()) {
       String caller =
           RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-      for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-        if (enclosingCallable(call) != method) {
-          continue; // a local or anonymous class's method is visited on its own
-        }
+      // A local or anonymous class's method is visited on its own.
+      List<MethodCallExpr> calls =
+          Bodies.findAll(method, MethodCallExpr.class, n -> n instanceof CallableDeclaration<?>);
+      for (MethodCallExpr call : calls) {
         Optional<SdkCall> sdkCall = sdk.classify(call);
         if (sdkCall.isPresent()) {
           syncInvoke(context, sdkCall.get(), caller).ifPresent(findings::add);
@@ -181,14 +182,5 @@ public final class LambdaCallsLambda implements Rule {
       }
     }
     return Optional.empty();
-  }
-
-  private static CallableDeclaration<?> enclosingCallable(MethodCallExpr call) {
-    for (var n = call.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof CallableDeclaration<?> c) {
-        return c;
-      }
-    }
-    return null;
   }
 }
