@@ -89,6 +89,8 @@ public final class SdkCalls {
    * different places must not share an answer, and hashing would walk the subtree.
    */
   private final Map<MethodCallExpr, Optional<SdkCall>> classified = new IdentityHashMap<>();
+  /** The fields of the types receivers are looked up in, by name. */
+  private final Declarations.FieldIndex fields = new Declarations.FieldIndex();
 
   /**
    * One recognizer for one workspace, not safe for use by several threads: it remembers each
@@ -148,7 +150,7 @@ public final class SdkCalls {
 
   /** The qualified declared type of a call's receiver, when it is a variable or field. */
   public Optional<String> receiverType(Expression receiver) {
-    return Declarations.of(receiver).flatMap(d -> typeOf(d, receiver));
+    return Declarations.of(receiver, fields).flatMap(d -> typeOf(d, receiver));
   }
 
   private Optional<String> typeOf(Declarations.Declared d, Node context) {
