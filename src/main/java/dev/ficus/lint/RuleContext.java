@@ -3,7 +3,11 @@ package dev.ficus.lint;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.ficus.iac.IacModel;
+import dev.ficus.lint.code.Bodies;
+import dev.ficus.lint.code.Callables;
+import dev.ficus.lint.code.SdkCall;
 import dev.ficus.lint.code.SdkCalls;
 import dev.ficus.model.AwsEffect;
 import dev.ficus.model.CallFrame;
@@ -16,6 +20,7 @@ import dev.ficus.model.SourceRef;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +44,10 @@ public final class RuleContext {
   private final Map<String, List<AwsEffect>> effectsByFunction;
   private final LintOptions options;
   private final Diagnostics diagnostics;
-  private List<CallableDeclaration<?>> callables;
+  private Callables callables;
   private SdkCalls sdkCalls;
+  /** Keyed by identity: JavaParser's {@code Node.equals} compares whole subtrees. */
+  private final Map<CallableDeclaration<?>, List<SdkCall>> ownSdkCalls = new IdentityHashMap<>();
 
   /**
    * @param effectsByFunction AWS effects reachable from each function's handler, by logical id; a
@@ -220,14 +227,39 @@ public final class RuleContext {
    * request, since every rule that reads code starts from this list.
    */
   public List<CallableDeclaration<?>> callables() {
-    if (callables == null) {
-      List<CallableDeclaration<?>> all = new ArrayList<>();
-      for (var source : workspace.sources()) {
-        for (CallableDeclaration<?> c : source.unit().findAll(CallableDeclaration.class)) {
-          all.add(c);
-        }
+    return index().all();
+  }
+
+  /**
+   * The calls a method or constructor makes itself, in tree order: not those of a local or
+   * anonymous class's methods within it, which are callables of their own; those in lambdas are
+   * included.
+   */
+  public List<MethodCallExpr> callsOf(CallableDeclaration<?> callable) {
+    return index().callsOf(callable);
+  }
+
+  /**
+   * The SDK calls that run as part of a method or constructor itself, in source order: not in a
+   * lambda or an anonymous or local class within it ({@link Bodies#ownCalls}, worked out once).
+   */
+  public List<SdkCall> ownSdkCalls(CallableDeclaration<?> callable) {
+    List<SdkCall> known = ownSdkCalls.get(callable);
+    if (known == null) {
+      List<SdkCall> own = new ArrayList<>();
+      for (MethodCallExpr call : callsOf(callable)) {
+        sdkCalls().classify(call).filter(c -> Bodies.runsIn(call, callable)).ifPresent(own::add);
       }
-      callables = Collections.unmodifiableList(all);
+      own.sort(SdkCalls.SOURCE_ORDER);
+      known = Collections.unmodifiableList(own);
+      ownSdkCalls.put(callable, known);
+    }
+    return known;
+  }
+
+  private Callables index() {
+    if (callables == null) {
+      callables = Callables.of(workspace.sources());
     }
     return callables;
   }

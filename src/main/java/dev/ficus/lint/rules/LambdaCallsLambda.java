@@ -6,7 +6,6 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.ficus.lint.Rule;
 import dev.ficus.lint.RuleContext;
 import dev.ficus.lint.code.Apis;
-import dev.ficus.lint.code.Bodies;
 import dev.ficus.lint.code.Requests;
 import dev.ficus.lint.code.SdkCall;
 import dev.ficus.lint.code.SdkCalls;
@@ -58,9 +57,7 @@ public final class LambdaCallsLambda implements Rule {
       String caller =
           RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
       // A local or anonymous class's method is visited on its own.
-      List<MethodCallExpr> calls =
-          Bodies.findAll(method, MethodCallExpr.class, n -> n instanceof CallableDeclaration<?>);
-      for (MethodCallExpr call : calls) {
+      for (MethodCallExpr call : context.callsOf(method)) {
         Optional<SdkCall> sdkCall = sdk.classify(call);
         if (sdkCall.isPresent()) {
           syncInvoke(context, sdkCall.get(), caller).ifPresent(findings::add);

@@ -76,7 +76,7 @@ public final class LambdaOrchestrator implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
       String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-      List<SdkCall> own = Bodies.ownCalls(sdk, method);
+      List<SdkCall> own = context.ownSdkCalls(method);
       if (own.isEmpty()) {
         continue;
       }

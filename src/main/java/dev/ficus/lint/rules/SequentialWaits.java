@@ -4,7 +4,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -13,14 +12,11 @@ import dev.ficus.lint.Rule;
 import dev.ficus.lint.RuleContext;
 import dev.ficus.lint.code.Bodies;
 import dev.ficus.lint.code.SdkCall;
-import dev.ficus.lint.code.SdkCalls;
 import dev.ficus.model.Finding;
 import dev.ficus.model.Severity;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -60,27 +56,19 @@ public final class SequentialWaits implements Rule {
   /** A blocking call and the index of the block statement that holds it. */
   private record Placed(SdkCall call, int statement) {}
 
-  /**
-   * A node still to visit, with the block nearest above it and the index of that block's
-   * statement that holds it; {@code statement} is -1 under a loop statement, whose calls are not
-   * placed in the block (they repeat).
-   */
-  private record Visit(Node node, BlockStmt block, int statement) {}
-
   @Override
   public List<Finding> check(RuleContext context) {
-    SdkCalls sdk = context.sdkCalls();
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
+      Map<BlockStmt, List<Placed>> placed = placed(method, context.ownSdkCalls(method));
+      if (placed.isEmpty()) {
+        continue;
+      }
       String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-      List<BlockStmt> blocks = new ArrayList<>();
-      Map<BlockStmt, List<Placed>> placed = placed(sdk, method, blocks);
+      List<BlockStmt> blocks = new ArrayList<>(placed.keySet());
+      blocks.sort(TREE_ORDER);
       for (BlockStmt block : blocks) {
-        List<Placed> calls = placed.get(block);
-        if (calls == null) {
-          continue;
-        }
-        Finding f = firstIndependentPair(context, block, calls, name);
+        Finding f = firstIndependentPair(context, block, placed.get(block), name);
         if (f != null) {
           findings.add(f);
         }
@@ -89,49 +77,50 @@ public final class SequentialWaits implements Rule {
     return findings;
   }
 
+  /** Blocks of one method by where they begin: an outer block before the blocks inside it. */
+  private static final Comparator<BlockStmt> TREE_ORDER =
+      Comparator.comparingInt((BlockStmt b) -> b.getBegin().map(p -> p.line).orElse(0))
+          .thenComparingInt(b -> b.getBegin().map(p -> p.column).orElse(0));
+
   /**
-   * The blocking calls of each block of a method, by the block nearest above them, outside loop
-   * statements, in source order; {@code blocks} receives the method's blocks in tree order. One
-   * walk over the method's own code: lambdas, anonymous and local classes run elsewhere and are
-   * not entered (a local class's methods are callables of their own).
+   * The blocking calls of a method by the block nearest above them, outside loop statements, in
+   * source order. {@code own} are the method's own SDK calls (none in a lambda or a nested class),
+   * so each needs only the short walk up to its block.
    */
-  private static Map<BlockStmt, List<Placed>> placed(
-      SdkCalls sdk, CallableDeclaration<?> method, List<BlockStmt> blocks) {
+  private static Map<BlockStmt, List<Placed>> placed(CallableDeclaration<?> method, List<SdkCall> own) {
     Map<BlockStmt, List<Placed>> placed = new IdentityHashMap<>();
-    Deque<Visit> stack = new ArrayDeque<>();
-    stack.push(new Visit(method, null, -1));
-    while (!stack.isEmpty()) {
-      Visit v = stack.pop();
-      Node n = v.node();
-      if (n != method && Bodies.runsElsewhere(n)) {
+    Map<BlockStmt, Map<Statement, Integer>> indexes = new IdentityHashMap<>();
+    for (SdkCall c : own) {
+      if (!waits(c)) {
         continue;
       }
-      if (n instanceof MethodCallExpr call && v.block() != null && v.statement() >= 0) {
-        sdk.classify(call)
-            .filter(SequentialWaits::waits)
-            .ifPresent(
-                c -> placed.computeIfAbsent(v.block(), b -> new ArrayList<>()).add(new Placed(c, v.statement())));
+      Node child = c.call();
+      Node n = child.getParentNode().orElse(null);
+      while (n != null && n != method && !(n instanceof BlockStmt)) {
+        child = n;
+        n = n.getParentNode().orElse(null);
       }
-      if (n instanceof BlockStmt block) {
-        blocks.add(block);
-        List<Statement> statements = block.getStatements();
-        for (int i = statements.size() - 1; i >= 0; i--) {
-          Statement s = statements.get(i);
-          boolean loop = s.isForStmt() || s.isForEachStmt() || s.isWhileStmt() || s.isDoStmt();
-          stack.push(new Visit(s, block, loop ? -1 : i));
-        }
-        continue;
+      if (!(n instanceof BlockStmt block) || !(child instanceof Statement s)) {
+        continue; // not in a block of the method: an annotation, say
       }
-      List<Node> children = n.getChildNodes();
-      for (int i = children.size() - 1; i >= 0; i--) {
-        stack.push(new Visit(children.get(i), v.block(), v.statement()));
+      if (s.isForStmt() || s.isForEachStmt() || s.isWhileStmt() || s.isDoStmt()) {
+        continue; // runs once per round, not once in the block's path
       }
+      int index = indexes.computeIfAbsent(block, SequentialWaits::statementIndexes).get(s);
+      placed.computeIfAbsent(block, b -> new ArrayList<>()).add(new Placed(c, index));
     }
-    Comparator<Placed> order =
-        Comparator.comparingInt(Placed::statement)
-            .thenComparing(Placed::call, SdkCalls.SOURCE_ORDER);
-    placed.values().forEach(calls -> calls.sort(order));
+    // own is in source order already; a stable sort keeps that order within each statement.
+    placed.values().forEach(calls -> calls.sort(Comparator.comparingInt(Placed::statement)));
     return placed;
+  }
+
+  private static Map<Statement, Integer> statementIndexes(BlockStmt block) {
+    Map<Statement, Integer> indexes = new IdentityHashMap<>();
+    List<Statement> statements = block.getStatements();
+    for (int i = 0; i < statements.size(); i++) {
+      indexes.put(statements.get(i), i);
+    }
+    return indexes;
   }
 
   /** A call the function waits for, other than a paginator or a waiter. */
