@@ -32,23 +32,25 @@ public final class Callables {
   public static Callables of(List<JavaSource> sources) {
     List<CallableDeclaration<?>> all = new ArrayList<>();
     Map<CallableDeclaration<?>, List<MethodCallExpr>> calls = new IdentityHashMap<>();
-    record Visit(Node node, CallableDeclaration<?> owner) {}
+    // The list of the callable around a node travels with it, so a call costs no lookup.
+    record Visit(Node node, List<MethodCallExpr> ownerCalls) {}
     Deque<Visit> stack = new ArrayDeque<>();
     for (JavaSource source : sources) {
       stack.push(new Visit(source.unit(), null));
       while (!stack.isEmpty()) {
         Visit v = stack.pop();
         Node n = v.node();
-        CallableDeclaration<?> owner = v.owner();
+        List<MethodCallExpr> ownerCalls = v.ownerCalls();
         if (n instanceof CallableDeclaration<?> callable) {
           all.add(callable);
-          owner = callable;
-        } else if (n instanceof MethodCallExpr call && owner != null) {
-          calls.computeIfAbsent(owner, c -> new ArrayList<>()).add(call);
+          ownerCalls = new ArrayList<>();
+          calls.put(callable, ownerCalls);
+        } else if (n instanceof MethodCallExpr call && ownerCalls != null) {
+          ownerCalls.add(call);
         }
         List<Node> children = n.getChildNodes();
         for (int i = children.size() - 1; i >= 0; i--) {
-          stack.push(new Visit(children.get(i), owner));
+          stack.push(new Visit(children.get(i), ownerCalls));
         }
       }
     }

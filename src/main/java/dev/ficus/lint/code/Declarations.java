@@ -72,6 +72,12 @@ public final class Declarations {
     return of(expression, null);
   }
 
+  /** True for what {@link #of} can look up: a simple name or {@code this.name}. */
+  public static boolean isReference(Expression expression) {
+    return expression instanceof NameExpr
+        || (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr);
+  }
+
   /** As {@link #of(Expression)}, reading fields from {@code fields} (scanning when null). */
   public static Optional<Declared> of(Expression expression, FieldIndex fields) {
     if (expression instanceof NameExpr name) {

@@ -117,6 +117,11 @@ public final class SdkCalls {
 
   /** The SDK call {@code call} is, or empty when it is not a call on an SDK client. */
   public Optional<SdkCall> classify(MethodCallExpr call) {
+    if (call.getScope().isEmpty()
+        || !Declarations.isReference(call.getScope().get())
+        || NOT_OPERATIONS.contains(call.getNameAsString())) {
+      return Optional.empty(); // no receiver whose declared type could be read: not worth keeping
+    }
     Optional<SdkCall> known = classified.get(call);
     if (known == null) {
       known = classifyAfresh(call);
