@@ -31,6 +31,11 @@ import java.util.Set;
  */
 public final class SequentialWaits implements Rule {
 
+  /** Blocks of one method by where they begin: an outer block before the blocks inside it. */
+  private static final Comparator<BlockStmt> TREE_ORDER =
+      Comparator.comparingInt((BlockStmt b) -> b.getBegin().map(p -> p.line).orElse(0))
+          .thenComparingInt(b -> b.getBegin().map(p -> p.column).orElse(0));
+
   @Override
   public String id() {
     return "sequential-waits";
@@ -76,11 +81,6 @@ public final class SequentialWaits implements Rule {
     }
     return findings;
   }
-
-  /** Blocks of one method by where they begin: an outer block before the blocks inside it. */
-  private static final Comparator<BlockStmt> TREE_ORDER =
-      Comparator.comparingInt((BlockStmt b) -> b.getBegin().map(p -> p.line).orElse(0))
-          .thenComparingInt(b -> b.getBegin().map(p -> p.column).orElse(0));
 
   /**
    * The blocking calls of a method by the block nearest above them, outside loop statements, in
