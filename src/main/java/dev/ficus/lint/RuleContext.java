@@ -3,7 +3,12 @@ package dev.ficus.lint;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.ficus.iac.IacModel;
+import dev.ficus.lint.code.Bodies;
+import dev.ficus.lint.code.Callables;
+import dev.ficus.lint.code.SdkCall;
+import dev.ficus.lint.code.SdkCalls;
 import dev.ficus.model.AwsEffect;
 import dev.ficus.model.CallFrame;
 import dev.ficus.model.Diagnostics;
@@ -14,6 +19,8 @@ import dev.ficus.model.Route;
 import dev.ficus.model.SourceRef;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,22 +32,77 @@ import java.util.TreeSet;
  * syntax tree, see docs/adr/0002), the IaC, the routes with their effects, and the effects of
  * every function, including the ones no route reaches (a bucket-triggered function).
  *
- * @param effectsByFunction AWS effects reachable from each function's handler, by logical id; a
- *     function with no entry has no known effects
+ * <p>A class rather than a record because it also keeps what every rule would otherwise work out
+ * again: the workspace's callables and the SDK calls found in them. One context serves one lint
+ * run on one thread.
  */
-public record RuleContext(
-    Workspace workspace,
-    IacModel iac,
-    List<Route> routes,
-    Map<String, List<AwsEffect>> effectsByFunction,
-    LintOptions options,
-    Diagnostics diagnostics) {
+public final class RuleContext {
 
-  public RuleContext {
-    routes = List.copyOf(routes);
+  private final Workspace workspace;
+  private final IacModel iac;
+  private final List<Route> routes;
+  private final Map<String, List<AwsEffect>> effectsByFunction;
+  private final LintOptions options;
+  private final Diagnostics diagnostics;
+  private Callables callables;
+  private SdkCalls sdkCalls;
+  /** Keyed by identity: JavaParser's {@code Node.equals} compares whole subtrees. */
+  private final Map<CallableDeclaration<?>, List<SdkCall>> ownSdkCalls = new IdentityHashMap<>();
+
+  /**
+   * @param effectsByFunction AWS effects reachable from each function's handler, by logical id; a
+   *     function with no entry has no known effects
+   */
+  public RuleContext(
+      Workspace workspace,
+      IacModel iac,
+      List<Route> routes,
+      Map<String, List<AwsEffect>> effectsByFunction,
+      LintOptions options,
+      Diagnostics diagnostics) {
+    this.workspace = workspace;
+    this.iac = iac;
+    this.routes = List.copyOf(routes);
     TreeMap<String, List<AwsEffect>> copy = new TreeMap<>();
     effectsByFunction.forEach((k, v) -> copy.put(k, v.stream().sorted().toList()));
-    effectsByFunction = java.util.Collections.unmodifiableMap(copy);
+    this.effectsByFunction = Collections.unmodifiableMap(copy);
+    this.options = options;
+    this.diagnostics = diagnostics;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public IacModel iac() {
+    return iac;
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  public Map<String, List<AwsEffect>> effectsByFunction() {
+    return effectsByFunction;
+  }
+
+  public LintOptions options() {
+    return options;
+  }
+
+  public Diagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  /**
+   * The SDK call recognizer every rule shares, so a call is classified once per run however many
+   * rules ask about it.
+   */
+  public SdkCalls sdkCalls() {
+    if (sdkCalls == null) {
+      sdkCalls = new SdkCalls(workspace);
+    }
+    return sdkCalls;
   }
 
   public List<LambdaFunction> functions() {
@@ -160,15 +222,46 @@ public record RuleContext(
     return new Finding(rule.id(), severity, message, ref, owner.function(), owner.route(), rule.advice());
   }
 
-  /** Every method, constructor and initializer body of the workspace, in file order. */
+  /**
+   * Every method and constructor of the workspace, in file order: found once, on the first
+   * request, since every rule that reads code starts from this list.
+   */
   public List<CallableDeclaration<?>> callables() {
-    List<CallableDeclaration<?>> all = new ArrayList<>();
-    for (var source : workspace.sources()) {
-      for (CallableDeclaration<?> c : source.unit().findAll(CallableDeclaration.class)) {
-        all.add(c);
+    return index().all();
+  }
+
+  /**
+   * The calls a method or constructor makes itself, in tree order: not those of a local or
+   * anonymous class's methods within it, which are callables of their own; those in lambdas are
+   * included.
+   */
+  public List<MethodCallExpr> callsOf(CallableDeclaration<?> callable) {
+    return index().callsOf(callable);
+  }
+
+  /**
+   * The SDK calls that run as part of a method or constructor itself, in source order: not in a
+   * lambda or an anonymous or local class within it ({@link Bodies#ownCalls}, worked out once).
+   */
+  public List<SdkCall> ownSdkCalls(CallableDeclaration<?> callable) {
+    List<SdkCall> known = ownSdkCalls.get(callable);
+    if (known == null) {
+      List<SdkCall> own = new ArrayList<>();
+      for (MethodCallExpr call : callsOf(callable)) {
+        sdkCalls().classify(call).filter(c -> Bodies.runsIn(call, callable)).ifPresent(own::add);
       }
+      own.sort(SdkCalls.SOURCE_ORDER);
+      known = Collections.unmodifiableList(own);
+      ownSdkCalls.put(callable, known);
     }
-    return all;
+    return known;
+  }
+
+  private Callables index() {
+    if (callables == null) {
+      callables = Callables.of(workspace.sources());
+    }
+    return callables;
   }
 
   /** {@code a.B#m(String)} and {@code a.B#m} name the same method for attribution. */

@@ -12,7 +12,9 @@ import dev.ficus.model.Finding;
 import dev.ficus.workspace.JavaSource;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code @SuppressWarnings("ficus:<rule-id>")} on a type, method, constructor or field: the
@@ -26,15 +28,31 @@ public final class Suppressions {
   /** One suppressed rule over a range of lines of one file. */
   record Range(String file, int firstLine, int lastLine, String rule) {}
 
-  private final List<Range> ranges;
+  private final Map<String, List<JavaSource>> sourcesByFile = new HashMap<>();
+  /** Each file's ranges, read the first time a finding in that file is checked. */
+  private final Map<String, List<Range>> rangesByFile = new HashMap<>();
 
-  private Suppressions(List<Range> ranges) {
-    this.ranges = List.copyOf(ranges);
+  private Suppressions(List<JavaSource> sources) {
+    for (JavaSource source : sources) {
+      sourcesByFile.computeIfAbsent(source.file(), f -> new ArrayList<>()).add(source);
+    }
   }
 
+  /**
+   * The suppressions written in a workspace's code. A file's annotations are read only when a
+   * finding falls in it: most files have none, and reading means walking the whole tree.
+   */
   public static Suppressions of(Workspace workspace) {
+    return new Suppressions(workspace.sources());
+  }
+
+  private List<Range> rangesIn(String file) {
+    List<Range> known = rangesByFile.get(file);
+    if (known != null) {
+      return known;
+    }
     List<Range> ranges = new ArrayList<>();
-    for (JavaSource source : workspace.sources()) {
+    for (JavaSource source : sourcesByFile.getOrDefault(file, List.of())) {
       for (AnnotationExpr a : source.unit().findAll(AnnotationExpr.class)) {
         String name = a.getNameAsString();
         if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) {
@@ -53,7 +71,8 @@ public final class Suppressions {
         }
       }
     }
-    return new Suppressions(ranges);
+    rangesByFile.put(file, ranges);
+    return ranges;
   }
 
   private static List<String> values(AnnotationExpr a) {
@@ -81,7 +100,7 @@ public final class Suppressions {
   }
 
   public boolean suppresses(Finding finding) {
-    for (Range r : ranges) {
+    for (Range r : rangesIn(finding.source().file())) {
       if (r.rule().equals(finding.rule())
           && r.file().equals(finding.source().file())
           && finding.source().line() >= r.firstLine()

@@ -6,6 +6,7 @@ import dev.ficus.lint.rules.SequentialWaits;
 import dev.ficus.model.Finding;
 import dev.ficus.testing.TestRepo;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SequentialWaitsTest {
@@ -123,5 +124,74 @@ class SequentialWaitsTest {
               }
             """);
     FindingMarkers.on(repo).check(new SequentialWaits());
+  }
+
+  @Test
+  void aPairInABlockNestedTwoDeepIsReportedOnceAtThatBlockAndNotForTheBlocksAroundIt() {
+    TestRepo repo =
+        dashboard(
+            """
+              String show(boolean signedIn, boolean fresh, Map<String, AttributeValue> key) {
+                ssm.getParameter(b -> b.name("/feature/flag"));
+                if (signedIn) {
+                  if (fresh) {
+                    GetItemResponse user = dynamo.getItem(b -> b.tableName("users").key(key)); // FINDING: sequential-waits
+                    String banner = s3.getObjectAsBytes(b -> b.bucket("assets").key("banner.txt")).asUtf8String();
+                    return user.item() + banner;
+                  }
+                }
+                return "";
+              }
+            """);
+    FindingMarkers.on(repo).check(new SequentialWaits());
+    assertThat(unsuppressedChecks(repo)).hasSize(1);
+  }
+
+  @Test
+  void callsInALoopStatementWithoutBracesAreNotPlacedInTheBlockAroundIt() {
+    TestRepo repo =
+        dashboard(
+            """
+              void warm(java.util.List<String> names) {
+                ssm.getParameter(b -> b.name("/feature/flag"));
+                for (String name : names) s3.headObject(b -> b.bucket("assets").key(name));
+              }
+            """);
+    FindingMarkers.on(repo).check(new SequentialWaits());
+  }
+
+  @Test
+  void aLocalClassMethodIsCheckedOnItsOwnAndNotAsPartOfTheMethodAroundIt() {
+    TestRepo repo =
+        dashboard(
+            """
+              Runnable later(Map<String, AttributeValue> key) {
+                ssm.getParameter(b -> b.name("/feature/flag"));
+                class Warmer implements Runnable {
+                  public void run() {
+                    dynamo.getItem(get -> get.tableName("users").key(key)); // FINDING: sequential-waits
+                    s3.getObjectAsBytes(download -> download.bucket("assets").key("banner.txt"));
+                  }
+                }
+                Runnable inline = () -> {
+                  dynamo.getItem(get -> get.tableName("users").key(key));
+                  s3.getObjectAsBytes(download -> download.bucket("assets").key("banner.txt"));
+                };
+                return new Warmer();
+              }
+            """);
+    List<Finding> findings = FindingMarkers.on(repo).check(new SequentialWaits());
+    assertThat(findings.get(0).message())
+        .contains("waits for `dynamo.getItem(..)` and then for `s3.getObjectAsBytes(..)`");
+    assertThat(unsuppressedChecks(repo)).hasSize(1);
+  }
+
+  /** The rule's own findings, before the linter drops duplicates. */
+  private static List<Finding> unsuppressedChecks(TestRepo repo) {
+    TestRepo.Loaded loaded = repo.load();
+    RuleContext context =
+        new RuleContext(
+            loaded.workspace(), loaded.iac(), List.of(), Map.of(), LintOptions.defaults(), loaded.diagnostics());
+    return new SequentialWaits().check(context);
   }
 }

@@ -22,7 +22,10 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.TryStmt;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,21 +40,64 @@ public final class Declarations {
   /** A declaration: its written type ({@code var} or absent for inferred) and its initializer. */
   public record Declared(String name, String type, Expression initializer, Node node, boolean field) {}
 
+  /**
+   * The fields of each type by name, built the first time a name is looked up in the type. A type
+   * can hold hundreds of fields (a handler with a client or repository per domain) and every
+   * receiver of every call is looked up in it, so the one who looks up many names keeps an index
+   * (see {@link SdkCalls}) for as long as it looks: not the trees, which outlive a lint run. Not
+   * safe for use by several threads.
+   */
+  public static final class FieldIndex {
+
+    private final Map<TypeDeclaration<?>, Map<String, VariableDeclarator>> byType = new IdentityHashMap<>();
+
+    /** The first declarator of that name among the type's fields, as a scan in order finds it. */
+    Optional<VariableDeclarator> field(TypeDeclaration<?> type, String name) {
+      Map<String, VariableDeclarator> fields = byType.get(type);
+      if (fields == null) {
+        fields = new HashMap<>();
+        for (FieldDeclaration field : type.getFields()) {
+          for (VariableDeclarator v : field.getVariables()) {
+            fields.putIfAbsent(v.getNameAsString(), v);
+          }
+        }
+        byType.put(type, fields);
+      }
+      return Optional.ofNullable(fields.get(name));
+    }
+  }
+
   /** The declaration a name or {@code this.name} refers to, innermost scope first. */
   public static Optional<Declared> of(Expression expression) {
+    return of(expression, null);
+  }
+
+  /** True for what {@link #of} can look up: a simple name or {@code this.name}. */
+  public static boolean isReference(Expression expression) {
+    return expression instanceof NameExpr
+        || (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr);
+  }
+
+  /** As {@link #of(Expression)}, reading fields from {@code fields} (scanning when null). */
+  public static Optional<Declared> of(Expression expression, FieldIndex fields) {
     if (expression instanceof NameExpr name) {
-      return lookup(name.getNameAsString(), name, false);
+      return lookup(name.getNameAsString(), name, false, fields);
     }
     if (expression instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
-      return lookup(access.getNameAsString(), access, true);
+      return lookup(access.getNameAsString(), access, true, fields);
     }
     return Optional.empty();
   }
 
   public static Optional<Declared> lookup(String name, Node from, boolean fieldsOnly) {
+    return lookup(name, from, fieldsOnly, null);
+  }
+
+  private static Optional<Declared> lookup(String name, Node from, boolean fieldsOnly, FieldIndex fields) {
     Node child = from;
     for (Node n = from.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
-      Optional<Declared> found = fieldsOnly && !(n instanceof TypeDeclaration<?>) ? Optional.empty() : inScope(name, n, child);
+      Optional<Declared> found =
+          fieldsOnly && !(n instanceof TypeDeclaration<?>) ? Optional.empty() : inScope(name, n, child, fields);
       if (found.isPresent()) {
         return found;
       }
@@ -59,7 +105,7 @@ public final class Declarations {
     return Optional.empty();
   }
 
-  private static Optional<Declared> inScope(String name, Node scope, Node child) {
+  private static Optional<Declared> inScope(String name, Node scope, Node child, FieldIndex fields) {
     if (scope instanceof CallableDeclaration<?> callable) {
       return parameter(name, callable.getParameters());
     }
@@ -109,10 +155,17 @@ public final class Declarations {
       return last;
     }
     if (scope instanceof TypeDeclaration<?> type) {
-      for (FieldDeclaration field : type.getFields()) {
-        Optional<Declared> d = declarator(name, field.getVariables(), true);
-        if (d.isPresent()) {
-          return d;
+      if (fields != null) {
+        Optional<VariableDeclarator> v = fields.field(type, name);
+        if (v.isPresent()) {
+          return Optional.of(declared(v.get(), true));
+        }
+      } else {
+        for (FieldDeclaration field : type.getFields()) {
+          Optional<Declared> d = declarator(name, field.getVariables(), true);
+          if (d.isPresent()) {
+            return d;
+          }
         }
       }
       if (type instanceof RecordDeclaration record) {
@@ -136,11 +189,14 @@ public final class Declarations {
       String name, NodeList<VariableDeclarator> variables, boolean field) {
     for (VariableDeclarator v : variables) {
       if (v.getNameAsString().equals(name)) {
-        return Optional.of(
-            new Declared(name, v.getType().asString(), v.getInitializer().orElse(null), v, field));
+        return Optional.of(declared(v, field));
       }
     }
     return Optional.empty();
+  }
+
+  private static Declared declared(VariableDeclarator v, boolean field) {
+    return new Declared(v.getNameAsString(), v.getType().asString(), v.getInitializer().orElse(null), v, field);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.ficus.workspace.TypeNames;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,10 +83,27 @@ public final class SdkCalls {
   private static final dev.ficus.aws.SdkCatalog CATALOG = dev.ficus.aws.SdkCatalog.load();
 
   private final TypeNames names;
+  /**
+   * What {@link #classify} answered for each call node. Keyed by identity: JavaParser's {@code
+   * Node.equals} and {@code hashCode} compare whole subtrees, so two equal-looking calls in
+   * different places must not share an answer, and hashing would walk the subtree.
+   */
+  private final Map<MethodCallExpr, Optional<SdkCall>> classified = new IdentityHashMap<>();
+  /** The fields of the types receivers are looked up in, by name. */
+  private final Declarations.FieldIndex fields = new Declarations.FieldIndex();
 
+  /**
+   * One recognizer for one workspace, not safe for use by several threads: it remembers each
+   * call's answer, so the rules that share it classify a call once.
+   */
   public SdkCalls(Workspace workspace) {
     this.names = new TypeNames(workspace.types(), name -> CATALOG.client(name).isPresent());
   }
+
+  /** By where the call begins; a stable sort keeps the tree's order for calls that begin together. */
+  public static final Comparator<SdkCall> SOURCE_ORDER =
+      Comparator.comparingInt((SdkCall c) -> c.call().getBegin().map(p -> p.line).orElse(0))
+          .thenComparingInt(c -> c.call().getBegin().map(p -> p.column).orElse(0));
 
   /** Every SDK call in a subtree, in source order. */
   public List<SdkCall> in(Node node) {
@@ -93,12 +111,26 @@ public final class SdkCalls {
     for (MethodCallExpr call : node.findAll(MethodCallExpr.class)) {
       classify(call).ifPresent(calls::add);
     }
-    calls.sort(Comparator.comparingInt((SdkCall c) -> c.call().getBegin().map(p -> p.line).orElse(0))
-        .thenComparingInt(c -> c.call().getBegin().map(p -> p.column).orElse(0)));
+    calls.sort(SOURCE_ORDER);
     return calls;
   }
 
+  /** The SDK call {@code call} is, or empty when it is not a call on an SDK client. */
   public Optional<SdkCall> classify(MethodCallExpr call) {
+    if (call.getScope().isEmpty()
+        || !Declarations.isReference(call.getScope().get())
+        || NOT_OPERATIONS.contains(call.getNameAsString())) {
+      return Optional.empty(); // no receiver whose declared type could be read: not worth keeping
+    }
+    Optional<SdkCall> known = classified.get(call);
+    if (known == null) {
+      known = classifyAfresh(call);
+      classified.put(call, known);
+    }
+    return known;
+  }
+
+  private Optional<SdkCall> classifyAfresh(MethodCallExpr call) {
     if (call.getScope().isEmpty() || NOT_OPERATIONS.contains(call.getNameAsString())) {
       return Optional.empty();
     }
@@ -123,7 +155,7 @@ public final class SdkCalls {
 
   /** The qualified declared type of a call's receiver, when it is a variable or field. */
   public Optional<String> receiverType(Expression receiver) {
-    return Declarations.of(receiver).flatMap(d -> typeOf(d, receiver));
+    return Declarations.of(receiver, fields).flatMap(d -> typeOf(d, receiver));
   }
 
   private Optional<String> typeOf(Declarations.Declared d, Node context) {

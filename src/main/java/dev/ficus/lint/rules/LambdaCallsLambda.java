@@ -51,27 +51,28 @@ public final class LambdaCallsLambda implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    SdkCalls sdk = new SdkCalls(context.workspace());
+    SdkCalls sdk = context.sdkCalls();
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
-      String caller =
-          RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-      for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
-        if (enclosingCallable(call) != method) {
-          continue; // a local or anonymous class's method is visited on its own
-        }
+      // A local or anonymous class's method is visited on its own.
+      for (MethodCallExpr call : context.callsOf(method)) {
         Optional<SdkCall> sdkCall = sdk.classify(call);
         if (sdkCall.isPresent()) {
-          syncInvoke(context, sdkCall.get(), caller).ifPresent(findings::add);
+          syncInvoke(context, sdkCall.get(), method).ifPresent(findings::add);
           continue;
         }
-        httpToOwnApi(context, sdk, call, caller).ifPresent(findings::add);
+        httpToOwnApi(context, sdk, call, method).ifPresent(findings::add);
       }
     }
     return findings;
   }
 
-  private Optional<Finding> syncInvoke(RuleContext context, SdkCall call, String caller) {
+  /** How messages name the calling method, worked out only for a finding. */
+  private static String caller(CallableDeclaration<?> method) {
+    return RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
+  }
+
+  private Optional<Finding> syncInvoke(RuleContext context, SdkCall call, CallableDeclaration<?> method) {
     if (!call.service().equals("lambda")
         || !(call.operation().equals("invoke") || call.operation().equals("invokeWithResponseStream"))
         || !call.blocking()) {
@@ -99,7 +100,7 @@ public final class LambdaCallsLambda implements Rule {
             call.call(),
             severity(),
             "`"
-                + caller
+                + caller(method)
                 + "` "
                 + how
                 + target
@@ -140,7 +141,7 @@ public final class LambdaCallsLambda implements Rule {
   }
 
   private Optional<Finding> httpToOwnApi(
-      RuleContext context, SdkCalls sdk, MethodCallExpr call, String caller) {
+      RuleContext context, SdkCalls sdk, MethodCallExpr call, CallableDeclaration<?> method) {
     Optional<Apis.HttpCall> http = Apis.httpCall(sdk, call);
     if (http.isEmpty()) {
       return Optional.empty();
@@ -169,7 +170,7 @@ public final class LambdaCallsLambda implements Rule {
                   call,
                   severity(),
                   "`"
-                      + caller
+                      + caller(method)
                       + "` calls API `"
                       + api.get()
                       + "` of its own application over HTTP ("
@@ -181,14 +182,5 @@ public final class LambdaCallsLambda implements Rule {
       }
     }
     return Optional.empty();
-  }
-
-  private static CallableDeclaration<?> enclosingCallable(MethodCallExpr call) {
-    for (var n = call.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof CallableDeclaration<?> c) {
-        return c;
-      }
-    }
-    return null;
   }
 }

@@ -72,14 +72,14 @@ public final class LambdaOrchestrator implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    SdkCalls sdk = new SdkCalls(context.workspace());
+    SdkCalls sdk = context.sdkCalls();
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
-      String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-      List<SdkCall> own = Bodies.ownCalls(sdk, method);
+      List<SdkCall> own = context.ownSdkCalls(method);
       if (own.isEmpty()) {
         continue;
       }
+      String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
       List<Finding> local = new ArrayList<>();
       for (Statement loop : method.findAll(Statement.class)) {
         if (Bodies.runsIn(loop, method) && isLoop(loop)) {

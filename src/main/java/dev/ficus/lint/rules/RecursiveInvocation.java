@@ -72,7 +72,7 @@ public final class RecursiveInvocation implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    SdkCalls sdk = new SdkCalls(context.workspace());
+    SdkCalls sdk = context.sdkCalls();
     List<Edge> edges = new ArrayList<>();
     for (LambdaFunction from : context.functions()) {
       for (AwsEffect effect : context.effectsOf(from.logicalId())) {

@@ -12,13 +12,15 @@ import dev.ficus.lint.Rule;
 import dev.ficus.lint.RuleContext;
 import dev.ficus.lint.code.Bodies;
 import dev.ficus.lint.code.SdkCall;
-import dev.ficus.lint.code.SdkCalls;
 import dev.ficus.model.Finding;
 import dev.ficus.model.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +30,11 @@ import java.util.Set;
  * then notify), even when no data flows between them.
  */
 public final class SequentialWaits implements Rule {
+
+  /** Blocks of one method by where they begin: an outer block before the blocks inside it. */
+  private static final Comparator<BlockStmt> TREE_ORDER =
+      Comparator.comparingInt((BlockStmt b) -> b.getBegin().map(p -> p.line).orElse(0))
+          .thenComparingInt(b -> b.getBegin().map(p -> p.column).orElse(0));
 
   @Override
   public String id() {
@@ -56,16 +63,17 @@ public final class SequentialWaits implements Rule {
 
   @Override
   public List<Finding> check(RuleContext context) {
-    SdkCalls sdk = new SdkCalls(context.workspace());
     List<Finding> findings = new ArrayList<>();
     for (CallableDeclaration<?> method : context.callables()) {
+      Map<BlockStmt, List<Placed>> placed = placed(method, context.ownSdkCalls(method));
+      if (placed.isEmpty()) {
+        continue;
+      }
       String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-      for (BlockStmt block : method.findAll(BlockStmt.class)) {
-        if (!Bodies.runsIn(block, method) && block.getParentNode().orElse(null) != method) {
-          continue;
-        }
-        List<Placed> calls = placed(sdk, block);
-        Finding f = firstIndependentPair(context, block, calls, name);
+      List<BlockStmt> blocks = new ArrayList<>(placed.keySet());
+      blocks.sort(TREE_ORDER);
+      for (BlockStmt block : blocks) {
+        Finding f = firstIndependentPair(context, block, placed.get(block), name);
         if (f != null) {
           findings.add(f);
         }
@@ -74,35 +82,50 @@ public final class SequentialWaits implements Rule {
     return findings;
   }
 
-  /** Blocking calls whose nearest block is {@code block}, outside loop statements. */
-  private static List<Placed> placed(SdkCalls sdk, BlockStmt block) {
-    List<Placed> result = new ArrayList<>();
-    List<Statement> statements = block.getStatements();
-    for (int i = 0; i < statements.size(); i++) {
-      Statement s = statements.get(i);
-      if (s.isForStmt() || s.isForEachStmt() || s.isWhileStmt() || s.isDoStmt()) {
+  /**
+   * The blocking calls of a method by the block nearest above them, outside loop statements, in
+   * source order. {@code own} are the method's own SDK calls (none in a lambda or a nested class),
+   * so each needs only the short walk up to its block.
+   */
+  private static Map<BlockStmt, List<Placed>> placed(CallableDeclaration<?> method, List<SdkCall> own) {
+    Map<BlockStmt, List<Placed>> placed = new IdentityHashMap<>();
+    Map<BlockStmt, Map<Statement, Integer>> indexes = new IdentityHashMap<>();
+    for (SdkCall c : own) {
+      if (!waits(c)) {
         continue;
       }
-      for (SdkCall c : sdk.in(s)) {
-        if (c.blocking()
-            && !c.operation().endsWith("Paginator")
-            && !c.operation().startsWith("waitUntil")
-            && nearestBlock(c.call()) == block
-            && Bodies.runsIn(c.call(), s.getParentNode().orElseThrow())) {
-          result.add(new Placed(c, i));
-        }
+      Node child = c.call();
+      Node n = child.getParentNode().orElse(null);
+      while (n != null && n != method && !(n instanceof BlockStmt)) {
+        child = n;
+        n = n.getParentNode().orElse(null);
       }
+      if (!(n instanceof BlockStmt block) || !(child instanceof Statement s)) {
+        continue; // not in a block of the method: an annotation, say
+      }
+      if (s.isForStmt() || s.isForEachStmt() || s.isWhileStmt() || s.isDoStmt()) {
+        continue; // runs once per round, not once in the block's path
+      }
+      int index = indexes.computeIfAbsent(block, SequentialWaits::statementIndexes).get(s);
+      placed.computeIfAbsent(block, b -> new ArrayList<>()).add(new Placed(c, index));
     }
-    return result;
+    // own is in source order already; a stable sort keeps that order within each statement.
+    placed.values().forEach(calls -> calls.sort(Comparator.comparingInt(Placed::statement)));
+    return placed;
   }
 
-  private static BlockStmt nearestBlock(Node node) {
-    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof BlockStmt b) {
-        return b;
-      }
+  private static Map<Statement, Integer> statementIndexes(BlockStmt block) {
+    Map<Statement, Integer> indexes = new IdentityHashMap<>();
+    List<Statement> statements = block.getStatements();
+    for (int i = 0; i < statements.size(); i++) {
+      indexes.put(statements.get(i), i);
     }
-    return null;
+    return indexes;
+  }
+
+  /** A call the function waits for, other than a paginator or a waiter. */
+  private static boolean waits(SdkCall c) {
+    return c.blocking() && !c.operation().endsWith("Paginator") && !c.operation().startsWith("waitUntil");
   }
 
   private Finding firstIndependentPair(RuleContext context, BlockStmt block, List<Placed> calls, String method) {
