@@ -1,6 +1,9 @@
 package dev.ficus.routes;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -608,6 +611,18 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
     }
   }
 
+  /**
+   * Whether a name or string in an expression contains {@code part}, as its printed text would
+   * ({@code event.getPathParameters()}, {@code pathParams}), without printing it.
+   */
+  private static boolean mentions(Expression expression, String part) {
+    return expression.findFirst(Node.class, n ->
+            n instanceof SimpleName name && name.getIdentifier().contains(part)
+                || n instanceof Name qualified && qualified.getIdentifier().contains(part)
+                || n instanceof StringLiteralExpr string && string.getValue().contains(part))
+        .isPresent();
+  }
+
   /** Names the branch reads from the path parameters, in order: they name the template's variables. */
   private static List<String> parameterNames(List<Node> code) {
     List<String> names = new ArrayList<>();
@@ -620,8 +635,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
             || call.getScope().isEmpty()) {
           continue;
         }
-        String scope = call.getScope().get().toString();
-        if (scope.contains("athParam") && !names.contains(literal.asString())) {
+        if (mentions(call.getScope().get(), "athParam") && !names.contains(literal.asString())) {
           names.add(literal.asString());
         }
       }

@@ -25,9 +25,7 @@ import com.github.javaparser.ast.stmt.YieldStmt;
 import dev.ficus.routes.DispatchInterpreter.Frame;
 import dev.ficus.routes.DispatchInterpreter.Target;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -58,7 +56,6 @@ final class DispatchDelegates {
   private final DispatchInterpreter interpreter;
   /** Methods of a {@code ?:} whose two sides delegate differently, met by the last delegate(). */
   private final List<String> alternatives = new ArrayList<>();
-  private final Map<String, Boolean> errorTexts = new HashMap<>();
 
   DispatchDelegates(DispatchInterpreter interpreter) {
     this.interpreter = interpreter;
@@ -139,7 +136,7 @@ final class DispatchDelegates {
 
   /** Whether a branch's text reads as an error answer; the same branch text recurs per candidate route. */
   private boolean errorText(String text) {
-    return errorTexts.computeIfAbsent(text, t -> ERROR_TEXT.matcher(t).find());
+    return interpreter.shared().errorTexts.computeIfAbsent(text, t -> ERROR_TEXT.matcher(t).find());
   }
 
   /**

@@ -175,6 +175,8 @@ final class DispatchInterpreter {
      * its text, and printing a node is far dearer than looking it up.
      */
     final Map<Node, String> texts = new IdentityHashMap<>();
+    /** Whether a branch's text reads as an error answer: the same text recurs per candidate route. */
+    final Map<String, Boolean> errorTexts = new HashMap<>();
 
     Shared(Workspace workspace) {
       this.workspace = workspace;
@@ -242,6 +244,11 @@ final class DispatchInterpreter {
       return first == null ? null : new Decision(first, fellFrame, false, Set.of());
     }
     return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+  }
+
+  /** The caches shared by every run over the entry class. */
+  Shared shared() {
+    return shared;
   }
 
   /** The node's source text, as {@code toString()} prints it, printed once per run of the extractor. */

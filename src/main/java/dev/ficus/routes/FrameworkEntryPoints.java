@@ -1,5 +1,6 @@
 package dev.ficus.routes;
 
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -7,6 +8,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.ficus.model.LambdaFunction;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,19 +93,32 @@ public final class FrameworkEntryPoints {
         }
       }
       // A container type written out in full in the code ({@code new com.acme.Handler()}).
-      for (ClassOrInterfaceType written : type.get().findAll(ClassOrInterfaceType.class)) {
-        if (containerTypes.contains(written.getNameWithScope())) {
-          return true;
-        }
-      }
-      for (FieldAccessExpr access : type.get().findAll(FieldAccessExpr.class)) {
-        if (access.getScope() instanceof FieldAccessExpr || access.getScope() instanceof NameExpr) {
-          if (containerTypes.contains(access.getScope().toString())) {
-            return true;
-          }
-        }
-      }
-      return false;
+      Set<String> written = qualifiedNamesWritten(type.get());
+      return containerTypes.stream().anyMatch(written::contains);
     }).orElse(false);
   }
+
+  /**
+   * The qualified names a class writes out in full, as types or as the scope of a field access:
+   * worked out in one walk and kept with the class, since every extractor asks about the same
+   * handler (a lambdalith's, thousands of lines long) with its own container types.
+   */
+  private static Set<String> qualifiedNamesWritten(TypeDeclaration<?> type) {
+    if (type.containsData(WRITTEN)) {
+      return type.getData(WRITTEN);
+    }
+    Set<String> names = new HashSet<>();
+    type.walk(node -> {
+      if (node instanceof ClassOrInterfaceType t) {
+        names.add(t.getNameWithScope());
+      } else if (node instanceof FieldAccessExpr access
+          && (access.getScope() instanceof FieldAccessExpr || access.getScope() instanceof NameExpr)) {
+        names.add(access.getScope().toString());
+      }
+    });
+    type.setData(WRITTEN, Set.copyOf(names));
+    return type.getData(WRITTEN);
+  }
+
+  private static final DataKey<Set<String>> WRITTEN = new DataKey<>() {};
 }
