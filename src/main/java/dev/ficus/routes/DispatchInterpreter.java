@@ -246,6 +246,20 @@ final class DispatchInterpreter {
     return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
   }
 
+  /**
+   * A literal's value; a plain decimal such as a status code ({@code 404}) is read directly, as
+   * JavaParser's {@code asNumber()} strips underscores with a {@code replaceAll}, compiling a
+   * regular expression for every literal it reads.
+   */
+  private static int intValue(IntegerLiteralExpr literal) {
+    String digits = literal.getValue();
+    if (digits.length() <= 9 && !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+        && (digits.length() == 1 || digits.charAt(0) != '0')) {
+      return Integer.parseInt(digits);
+    }
+    return literal.asNumber().intValue();
+  }
+
   /** The caches shared by every run over the entry class. */
   Shared shared() {
     return shared;
@@ -1036,7 +1050,7 @@ final class DispatchInterpreter {
       return DispatchValue.of(String.valueOf(c.asChar()));
     }
     if (e instanceof IntegerLiteralExpr i) {
-      return DispatchValue.of(i.asNumber().intValue());
+      return DispatchValue.of(intValue(i));
     }
     if (e instanceof BooleanLiteralExpr b) {
       return DispatchValue.of(b.getValue());

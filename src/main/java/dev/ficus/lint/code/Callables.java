@@ -4,18 +4,17 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.ficus.workspace.JavaSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The methods and constructors of a set of files and the calls each makes itself, found in one
- * walk over every tree. Every rule that reads code starts from these; walking the trees once per
- * rule, and each method's subtree again per question, was most of the lint stage's cost.
+ * The methods and constructors of a set of files and the calls each makes itself, from the nodes
+ * the workspace collected for each file in its parse. Every rule that reads code starts from
+ * these; walking the trees once per rule, and each method's subtree again per question, was most
+ * of the lint stage's cost.
  */
 public final class Callables {
 
@@ -28,29 +27,24 @@ public final class Callables {
     this.calls = calls;
   }
 
-  /** A pre-order walk of every file, as {@code findAll} goes, remembering the callable around. */
+  /**
+   * From the callables and calls the workspace collected for each file in its parse, in tree
+   * order; each call goes to the nearest callable above it.
+   */
   public static Callables of(List<JavaSource> sources) {
     List<CallableDeclaration<?>> all = new ArrayList<>();
     Map<CallableDeclaration<?>, List<MethodCallExpr>> calls = new IdentityHashMap<>();
-    // The list of the callable around a node travels with it, so a call costs no lookup.
-    record Visit(Node node, List<MethodCallExpr> ownerCalls) {}
-    Deque<Visit> stack = new ArrayDeque<>();
     for (JavaSource source : sources) {
-      stack.push(new Visit(source.unit(), null));
-      while (!stack.isEmpty()) {
-        Visit v = stack.pop();
-        Node n = v.node();
-        List<MethodCallExpr> ownerCalls = v.ownerCalls();
-        if (n instanceof CallableDeclaration<?> callable) {
-          all.add(callable);
-          ownerCalls = new ArrayList<>();
-          calls.put(callable, ownerCalls);
-        } else if (n instanceof MethodCallExpr call && ownerCalls != null) {
-          ownerCalls.add(call);
-        }
-        List<Node> children = n.getChildNodes();
-        for (int i = children.size() - 1; i >= 0; i--) {
-          stack.push(new Visit(children.get(i), ownerCalls));
+      for (CallableDeclaration<?> callable : source.nodes().callables()) {
+        all.add(callable);
+        calls.put(callable, new ArrayList<>());
+      }
+      for (MethodCallExpr call : source.nodes().calls()) {
+        for (Node n = call.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+          if (n instanceof CallableDeclaration<?> owner) {
+            calls.get(owner).add(call);
+            break;
+          }
         }
       }
     }
