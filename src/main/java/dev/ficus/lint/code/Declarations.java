@@ -113,7 +113,10 @@ public final class Declarations {
       return parameter(name, lambda.getParameters());
     }
     if (scope instanceof CatchClause c) {
-      return parameter(name, NodeList.nodeList(c.getParameter()));
+      // Not NodeList.nodeList(parameter): adding a node to a list re-parents it, which took the
+      // catch parameter out of its tree.
+      Parameter p = c.getParameter();
+      return p.getNameAsString().equals(name) ? parameter(name, p) : Optional.empty();
     }
     if (scope instanceof ForEachStmt f) {
       return declarator(name, f.getVariable().getVariables(), false);
@@ -178,11 +181,15 @@ public final class Declarations {
   private static Optional<Declared> parameter(String name, NodeList<Parameter> parameters) {
     for (Parameter p : parameters) {
       if (p.getNameAsString().equals(name)) {
-        String type = p.getType().isUnknownType() ? null : p.getType().asString();
-        return Optional.of(new Declared(name, type, null, p, false));
+        return parameter(name, p);
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<Declared> parameter(String name, Parameter p) {
+    String type = p.getType().isUnknownType() ? null : p.getType().asString();
+    return Optional.of(new Declared(name, type, null, p, false));
   }
 
   private static Optional<Declared> declarator(
