@@ -12,6 +12,7 @@ import dev.ficus.iac.IacReader;
 import dev.ficus.lint.LintOptions;
 import dev.ficus.lint.Linter;
 import dev.ficus.lint.RuleContext;
+import dev.ficus.lint.code.CodeFacts;
 import dev.ficus.model.Analysis;
 import dev.ficus.model.AwsEffect;
 import dev.ficus.model.Diagnostics;
@@ -100,6 +101,8 @@ public final class AnalysisPipeline {
     // What each file names is read from its syntax alone (no symbol solver, no tree changed), so
     // it runs on the second core beside the stages that follow (docs/adr/0004).
     DeepStack.Pending<List<SourceFile>> sourceFiles = DeepStack.start(() -> SourceFiles.of(workspace));
+    // So is what the lint rules read about the code (callables, their calls and SDK calls).
+    DeepStack.Pending<CodeFacts> codeFacts = DeepStack.start(() -> CodeFacts.of(workspace));
     String parsed = workspace.sources().size() + (workspace.sources().size() == 1 ? " file" : " files") + " parsed";
     progress.update(parsed + "; reading the IaC and finding routes");
     IacModel iac = new IacReader().read(workspace);
@@ -162,7 +165,7 @@ public final class AnalysisPipeline {
     progress.update(found + "; checking the rules");
     List<Finding> findings =
         Linter.builtIn()
-            .run(new RuleContext(workspace, iac, routes, byFunction, lintOptions, diagnostics));
+            .run(new RuleContext(workspace, iac, routes, byFunction, lintOptions, diagnostics, codeFacts::get));
     progress.update(found + "; done");
     Map<String, dev.ficus.model.ClassInfo> classes = new TreeMap<>();
     for (Map.Entry<CodeScopes.Scope, CodeFootprint> f : footprints.entrySet()) {

@@ -6,7 +6,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import dev.ficus.iac.IacModel;
 import dev.ficus.lint.code.Bodies;
-import dev.ficus.lint.code.Callables;
+import dev.ficus.lint.code.CodeFacts;
 import dev.ficus.lint.code.SdkCall;
 import dev.ficus.lint.code.SdkCalls;
 import dev.ficus.model.AwsEffect;
@@ -20,12 +20,12 @@ import dev.ficus.model.SourceRef;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * What a rule may look at: the parsed workspace (rules that need loops and data flow read the
@@ -33,8 +33,8 @@ import java.util.TreeSet;
  * every function, including the ones no route reaches (a bucket-triggered function).
  *
  * <p>A class rather than a record because it also keeps what every rule would otherwise work out
- * again: the workspace's callables and the SDK calls found in them. One context serves one lint
- * run on one thread.
+ * again: the workspace's callables and the SDK calls found in them ({@link CodeFacts}, which the
+ * analysis works out ahead on its second thread). One context serves one lint run on one thread.
  */
 public final class RuleContext {
 
@@ -44,10 +44,8 @@ public final class RuleContext {
   private final Map<String, List<AwsEffect>> effectsByFunction;
   private final LintOptions options;
   private final Diagnostics diagnostics;
-  private Callables callables;
-  private SdkCalls sdkCalls;
-  /** Keyed by identity: JavaParser's {@code Node.equals} compares whole subtrees. */
-  private final Map<CallableDeclaration<?>, List<SdkCall>> ownSdkCalls = new IdentityHashMap<>();
+  private final Supplier<CodeFacts> factsSource;
+  private CodeFacts facts;
 
   /**
    * @param effectsByFunction AWS effects reachable from each function's handler, by logical id; a
@@ -60,6 +58,21 @@ public final class RuleContext {
       Map<String, List<AwsEffect>> effectsByFunction,
       LintOptions options,
       Diagnostics diagnostics) {
+    this(workspace, iac, routes, effectsByFunction, options, diagnostics, () -> CodeFacts.lazy(workspace));
+  }
+
+  /**
+   * @param facts what the rules read about the code, worked out ahead (see {@link CodeFacts});
+   *     asked once, on the first rule's first question
+   */
+  public RuleContext(
+      Workspace workspace,
+      IacModel iac,
+      List<Route> routes,
+      Map<String, List<AwsEffect>> effectsByFunction,
+      LintOptions options,
+      Diagnostics diagnostics,
+      Supplier<CodeFacts> facts) {
     this.workspace = workspace;
     this.iac = iac;
     this.routes = List.copyOf(routes);
@@ -68,6 +81,7 @@ public final class RuleContext {
     this.effectsByFunction = Collections.unmodifiableMap(copy);
     this.options = options;
     this.diagnostics = diagnostics;
+    this.factsSource = facts;
   }
 
   public Workspace workspace() {
@@ -99,10 +113,7 @@ public final class RuleContext {
    * rules ask about it.
    */
   public SdkCalls sdkCalls() {
-    if (sdkCalls == null) {
-      sdkCalls = new SdkCalls(workspace);
-    }
-    return sdkCalls;
+    return facts().sdkCalls();
   }
 
   public List<LambdaFunction> functions() {
@@ -227,7 +238,7 @@ public final class RuleContext {
    * request, since every rule that reads code starts from this list.
    */
   public List<CallableDeclaration<?>> callables() {
-    return index().all();
+    return facts().callables();
   }
 
   /**
@@ -236,7 +247,7 @@ public final class RuleContext {
    * included.
    */
   public List<MethodCallExpr> callsOf(CallableDeclaration<?> callable) {
-    return index().callsOf(callable);
+    return facts().callsOf(callable);
   }
 
   /**
@@ -244,24 +255,14 @@ public final class RuleContext {
    * lambda or an anonymous or local class within it ({@link Bodies#ownCalls}, worked out once).
    */
   public List<SdkCall> ownSdkCalls(CallableDeclaration<?> callable) {
-    List<SdkCall> known = ownSdkCalls.get(callable);
-    if (known == null) {
-      List<SdkCall> own = new ArrayList<>();
-      for (MethodCallExpr call : callsOf(callable)) {
-        sdkCalls().classify(call).filter(c -> Bodies.runsIn(call, callable)).ifPresent(own::add);
-      }
-      own.sort(SdkCalls.SOURCE_ORDER);
-      known = Collections.unmodifiableList(own);
-      ownSdkCalls.put(callable, known);
-    }
-    return known;
+    return facts().ownSdkCalls(callable);
   }
 
-  private Callables index() {
-    if (callables == null) {
-      callables = Callables.of(workspace.sources());
+  private CodeFacts facts() {
+    if (facts == null) {
+      facts = factsSource.get();
     }
-    return callables;
+    return facts;
   }
 
   /** {@code a.B#m(String)} and {@code a.B#m} name the same method for attribution. */
