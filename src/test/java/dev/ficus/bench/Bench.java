@@ -3,6 +3,7 @@ package dev.ficus.bench;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
 import dev.ficus.cli.AnalysisPipeline;
+import dev.ficus.cli.StageTimes;
 import dev.ficus.model.Analysis;
 import java.io.IOException;
 import com.sun.management.GarbageCollectionNotificationInfo;
@@ -29,8 +30,11 @@ import javax.management.openmbean.CompositeData;
  * then on the same files times a parse-only pass (JavaParser alone, in parallel, one parser per
  * thread, as the workspace does) and the full {@code analyze}, and prints files/s, lines/s, peak
  * heap (the pools' peaks, and the most left live after a collection) and the ratio analyze /
- * parse-only, in wall time and in process CPU time (which a busy machine disturbs less). Run with {@code mvn -B -q -Pbench verify
- * -Dbench.lines=10000,100000}.
+ * parse-only, in wall time and in process CPU time (which a busy machine disturbs less), and the
+ * wall time of each stage of {@code analyze}. Run with {@code mvn -B -q -Pbench verify
+ * -Dbench.lines=10000,100000}; {@code -Dbench.repeat=3} measures each size three times on the
+ * same files (the first run of a size also pays for compiling the code the smaller sizes did not
+ * reach).
  */
 public final class Bench {
 
@@ -67,47 +71,59 @@ public final class Bench {
           lines += l.count();
         }
       }
-
-      System.gc();
-      long c0 = cpuNanos();
-      long t0 = System.nanoTime();
-      ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(
-          () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
-      long parsed = javaFiles.parallelStream().filter(f -> {
-        try {
-          return parsers.get().parse(Files.readString(f)).isSuccessful();
-        } catch (IOException e) {
-          return false;
-        }
-      }).count();
-      double parseSeconds = (System.nanoTime() - t0) / 1e9;
-      double parseCpu = (cpuNanos() - c0) / 1e9;
-      if (parsed != javaFiles.size()) {
-        throw new IllegalStateException("the synthetic repository must parse: " + parsed + "/" + javaFiles.size());
-      }
-
-      System.gc();
-      resetPeaks();
-      LiveHeap live = LiveHeap.start();
-      long c1 = cpuNanos();
-      long t1 = System.nanoTime();
-      Analysis analysis = new AnalysisPipeline(new AnalysisPipeline.Options(false, false)).analyze(dir);
-      double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
-      double analyzeCpu = (cpuNanos() - c1) / 1e9;
-      long peakBytes = heapPeak();
-      long liveBytes = live.stop();
-      if (print) {
-        System.out.println(String.format(Locale.ROOT,
-            "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %10d %7.2f %10.1f %10.1f %7.2f",
-            lines, javaFiles.size(), analysis.routes().size(), parseSeconds, analyzeSeconds,
-            lines / analyzeSeconds, javaFiles.size() / analyzeSeconds, peakBytes / (1024 * 1024),
-            liveBytes / (1024 * 1024), analyzeSeconds / parseSeconds, parseCpu, analyzeCpu,
-            analyzeCpu / parseCpu));
+      int repeat = print ? Integer.getInteger("bench.repeat", 1) : 1;
+      for (int i = 0; i < repeat; i++) {
+        measureOnce(dir, javaFiles, lines, print);
       }
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
+    }
+  }
+
+  private static void measureOnce(Path dir, List<Path> javaFiles, long lines, boolean print) {
+    System.gc();
+    long c0 = cpuNanos();
+    long t0 = System.nanoTime();
+    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(
+        () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
+    long parsed = javaFiles.parallelStream().filter(f -> {
+      try {
+        return parsers.get().parse(Files.readString(f)).isSuccessful();
+      } catch (IOException e) {
+        return false;
+      }
+    }).count();
+    double parseSeconds = (System.nanoTime() - t0) / 1e9;
+    double parseCpu = (cpuNanos() - c0) / 1e9;
+    if (parsed != javaFiles.size()) {
+      throw new IllegalStateException("the synthetic repository must parse: " + parsed + "/" + javaFiles.size());
+    }
+
+    System.gc();
+    resetPeaks();
+    LiveHeap live = LiveHeap.start();
+    long c1 = cpuNanos();
+    long t1 = System.nanoTime();
+    StageTimes stages = new StageTimes();
+    Analysis analysis = stages.analyze(new AnalysisPipeline.Options(false, false), dir);
+    double analyzeSeconds = (System.nanoTime() - t1) / 1e9;
+    double analyzeCpu = (cpuNanos() - c1) / 1e9;
+    long peakBytes = heapPeak();
+    long liveBytes = live.stop();
+    if (print) {
+      System.out.println(String.format(Locale.ROOT,
+          "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %10d %7.2f %10.1f %10.1f %7.2f",
+          lines, javaFiles.size(), analysis.routes().size(), parseSeconds, analyzeSeconds,
+          lines / analyzeSeconds, javaFiles.size() / analyzeSeconds, peakBytes / (1024 * 1024),
+          liveBytes / (1024 * 1024), analyzeSeconds / parseSeconds, parseCpu, analyzeCpu,
+          analyzeCpu / parseCpu));
+      StringBuilder line = new StringBuilder("          stages (s):");
+      for (StageTimes.Stage s : stages.stages()) {
+        line.append(String.format(Locale.ROOT, " %s %.2f;", s.name(), s.seconds()));
+      }
+      System.out.println(line);
     }
   }
 
