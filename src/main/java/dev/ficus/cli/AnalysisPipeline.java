@@ -98,6 +98,14 @@ public final class AnalysisPipeline {
     if (workspace.sources().isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.error("no-java-sources", "No Java source files were found in the repository.", null);
     }
+    try {
+      return analyze(workspace, diagnostics);
+    } finally {
+      workspace.releaseSymbolSolver();
+    }
+  }
+
+  private Analysis analyze(Workspace workspace, Diagnostics diagnostics) {
     // What each file names is read from its syntax alone (no symbol solver, no tree changed), so
     // it runs on the second core beside the stages that follow (docs/adr/0004).
     DeepStack.Pending<List<SourceFile>> sourceFiles = DeepStack.start(() -> SourceFiles.of(workspace));

@@ -39,7 +39,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
@@ -87,7 +86,6 @@ public final class CallGraph {
   /** A step of a shortest path: the vertex before, and the call site there. */
   public record Step(String parent, SourceRef site, int depth) {}
 
-  private static final Map<Workspace, CallGraph> BUILT = new WeakHashMap<>();
   private static final Comparator<Target> TARGET_ORDER =
       Comparator.comparing(Target::site).thenComparing(Target::vertex);
 
@@ -116,17 +114,15 @@ public final class CallGraph {
     this.injection = new Injection(types);
   }
 
-  /** The call graph of a workspace, built on first use and shared afterwards. */
+  /**
+   * The call graph of a workspace. Not kept for later callers: a static cache keyed weakly by
+   * workspace never let go, since the graph holds its workspace, and with it every tree of every
+   * analysis a process ran. The pipeline builds one graph per code scope and hands it on.
+   */
   public static CallGraph build(Workspace workspace) {
-    synchronized (BUILT) {
-      CallGraph graph = BUILT.get(workspace);
-      if (graph == null) {
-        graph = new CallGraph(workspace);
-        graph.populate();
-        BUILT.put(workspace, graph);
-      }
-      return graph;
-    }
+    CallGraph graph = new CallGraph(workspace);
+    graph.populate();
+    return graph;
   }
 
   // ---------------------------------------------------------------- public queries

@@ -3,6 +3,7 @@ package dev.ficus.workspace;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade;
 import dev.ficus.model.Diagnostics;
 import dev.ficus.model.SourceRef;
 import java.nio.file.Path;
@@ -97,6 +98,17 @@ public final class Workspace {
   /** The one symbol solver of the run (reflection, the repo's source roots, dependency jars). */
   public TypeSolver typeSolver() {
     return typeSolver;
+  }
+
+  /**
+   * Lets go of what the symbol solver keeps for this workspace once the analysis is done.
+   * JavaParser keeps a facade per type solver in a static weak map whose values hold their keys,
+   * so no entry is ever dropped: each analysis in a process (the benchmark's runs, the test
+   * suite's hundreds) kept its type solver, and through it every tree it had parsed. Facades are
+   * caches, made again on the next use, so clearing them all is safe for analyses still running.
+   */
+  public void releaseSymbolSolver() {
+    JavaParserFacade.clearInstances();
   }
 
   public Diagnostics diagnostics() {
