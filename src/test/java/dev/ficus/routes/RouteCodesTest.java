@@ -115,6 +115,26 @@ class RouteCodesTest {
         new Diagnostics());
   }
 
+  /** The route code of a repository of one function: its handler, its API events, its one class. */
+  private static List<RouteCode> codesOf(String handler, String events, String path, String source) {
+    TestRepo.Loaded repo = TestRepo.create()
+        .file("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              ItemsFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: %s
+                  Runtime: java17
+                  Events:
+            %s""".formatted(handler, events.indent(10)))
+        .java(path, source)
+        .load();
+    RouteContext context = new RouteContext(repo.workspace(), repo.iac(), new Diagnostics());
+    return RouteCodes.of(RouteExtractors.builtIn().extractAll(context), repo.workspace(), repo.iac(),
+        new Diagnostics());
+  }
+
   private static RouteCode code(String route) {
     return codes().stream().filter(c -> c.route().equals(route)).findFirst().orElseThrow();
   }
@@ -174,20 +194,10 @@ class RouteCodesTest {
 
   @Test
   void aHandlerNamedHandlerWithASwitchExpressionIsCutToItsEntry() {
-    TestRepo.Loaded repo = TestRepo.create()
-        .file("template.yaml", """
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              ItemsFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: demo.Handler::handleRequest
-                  Runtime: java17
-                  Events:
-                    Get: {Type: Api, Properties: {Path: /items, Method: get}}
-                    Post: {Type: Api, Properties: {Path: /items, Method: post}}
-            """)
-        .java("demo/Handler.java", """
+    List<RouteCode> codes = codesOf("demo.Handler::handleRequest", """
+        Get: {Type: Api, Properties: {Path: /items, Method: get}}
+        Post: {Type: Api, Properties: {Path: /items, Method: post}}
+        """, "demo/Handler.java", """
             package demo;
             import com.amazonaws.services.lambda.runtime.*;
             import com.amazonaws.services.lambda.runtime.events.*;
@@ -205,11 +215,7 @@ class RouteCodesTest {
               private APIGatewayProxyResponseEvent get() { return new APIGatewayProxyResponseEvent().withStatusCode(200); }
               private APIGatewayProxyResponseEvent post(String body) { return new APIGatewayProxyResponseEvent().withStatusCode(201); }
             }
-            """)
-        .load();
-    RouteContext context = new RouteContext(repo.workspace(), repo.iac(), new Diagnostics());
-    List<RouteCode> codes = RouteCodes.of(RouteExtractors.builtIn().extractAll(context), repo.workspace(), repo.iac(),
-        new Diagnostics());
+            """);
     RouteCode get = codes.stream().filter(c -> c.route().equals("GET /items")).findFirst().orElseThrow();
     RouteCode post = codes.stream().filter(c -> c.route().equals("POST /items")).findFirst().orElseThrow();
 
@@ -227,21 +233,11 @@ class RouteCodesTest {
 
   @Test
   void pathParametersAreReadThroughTheVariablesThatHoldTheEventsParameterMap() {
-    TestRepo.Loaded repo = TestRepo.create()
-        .file("template.yaml", """
-            Transform: AWS::Serverless-2016-10-31
-            Resources:
-              ItemsFunction:
-                Type: AWS::Serverless::Function
-                Properties:
-                  Handler: demo.Items::handleRequest
-                  Runtime: java17
-                  Events:
-                    Get: {Type: Api, Properties: {Path: '/items/{id}', Method: get}}
-                    Put: {Type: Api, Properties: {Path: '/items/{id}/tags/{tag}', Method: put}}
-                    Delete: {Type: Api, Properties: {Path: '/items/{key}', Method: delete}}
-            """)
-        .java("demo/Items.java", """
+    List<RouteCode> codes = codesOf("demo.Items::handleRequest", """
+        Get: {Type: Api, Properties: {Path: '/items/{id}', Method: get}}
+        Put: {Type: Api, Properties: {Path: '/items/{id}/tags/{tag}', Method: put}}
+        Delete: {Type: Api, Properties: {Path: '/items/{key}', Method: delete}}
+        """, "demo/Items.java", """
             package demo;
             import com.amazonaws.services.lambda.runtime.*;
             import com.amazonaws.services.lambda.runtime.events.*;
@@ -263,11 +259,7 @@ class RouteCodesTest {
                 return new APIGatewayProxyResponseEvent().withStatusCode(200).withBody(body);
               }
             }
-            """)
-        .load();
-    RouteContext context = new RouteContext(repo.workspace(), repo.iac(), new Diagnostics());
-    List<RouteCode> codes = RouteCodes.of(RouteExtractors.builtIn().extractAll(context), repo.workspace(), repo.iac(),
-        new Diagnostics());
+            """);
 
     assertThat(codes).filteredOn(c -> c.route().equals("GET /items/{id}"))
         .singleElement().satisfies(c -> assertThat(c.pathParameters()).containsExactly("id"));
