@@ -53,7 +53,7 @@ public final class Suppressions {
     }
     List<Range> ranges = new ArrayList<>();
     for (JavaSource source : sourcesByFile.getOrDefault(file, List.of())) {
-      for (AnnotationExpr a : source.unit().findAll(AnnotationExpr.class)) {
+      for (AnnotationExpr a : source.nodes().annotations()) {
         String name = a.getNameAsString();
         if (!name.equals("SuppressWarnings") && !name.equals("java.lang.SuppressWarnings")) {
           continue;
