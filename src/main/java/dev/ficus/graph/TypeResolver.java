@@ -27,7 +27,6 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
@@ -913,18 +912,9 @@ public final class TypeResolver {
   }
 
   private static boolean isTypeVariable(ClassOrInterfaceType t, Node context) {
-    if (t.getScope().isPresent()) {
-      return false;
-    }
-    String name = t.getNameAsString();
-    for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof NodeWithTypeParameters<?> generic
-          && generic.getTypeParameters().stream().anyMatch(tp -> tp.getNameAsString().equals(name))) {
-        return true;
-      }
-    }
-    return false;
+    return t.getScope().isEmpty() && TypeNames.isTypeVariable(t.getNameAsString(), context);
   }
+
 
   /** A written type with type arguments ({@code Optional<Order>}); empty for raw types and diamonds. */
   private Optional<Generic> generic(Written w) {

@@ -449,7 +449,7 @@ final class ControllerCalls {
           String defaultValue = AnnotationValues.member(binding, "defaultValue").flatMap(this::string)
               .filter(d -> !d.equals("\n\t\t\n\t\t\n\uE000\uE001\uE002\n\t\t\t\t\n")).orElse(null);
           boolean required = defaultValue == null && booleanMember(binding, "required", true) && !nullable;
-          if (!required && defaultValue == null && isPrimitive(type)) {
+          if (!required && defaultValue == null && TypeNames.isPrimitive(type)) {
             throw new Refusal("optional parameter " + name + " is a primitive " + type);
           }
           yield simpleArgument(bindingId.equals("RequestParam") ? Source.QUERY : Source.HEADER, key,
@@ -461,7 +461,7 @@ final class ControllerCalls {
             throw new Refusal("parameter " + name + " (" + simple(type) + ") is not bound from the"
                 + " request's path, query, headers or body");
           }
-          if (isPrimitive(type)) {
+          if (TypeNames.isPrimitive(type)) {
             throw new Refusal("optional parameter " + name + " is a primitive " + type);
           }
           yield simpleArgument(Source.QUERY, name, type, null, false, !type.equals("java.lang.String"), 400);
@@ -471,7 +471,7 @@ final class ControllerCalls {
       case JAX_RS -> {
         String defaultValue = defaultAnnotation.flatMap(a -> AnnotationValues.member(a, "value"))
             .flatMap(this::string).orElse(null);
-        if (defaultValue == null && isPrimitive(type)) {
+        if (defaultValue == null && TypeNames.isPrimitive(type)) {
           defaultValue = type.equals("boolean") ? "false" : type.equals("char") ? null : "0";
         }
         yield switch (bindingId) {
@@ -489,7 +489,7 @@ final class ControllerCalls {
         String defaultValue = binding == null ? null
             : AnnotationValues.member(binding, "defaultValue").flatMap(this::string).orElse(null);
         boolean required = defaultValue == null && !nullable;
-        if (!required && defaultValue == null && isPrimitive(type)) {
+        if (!required && defaultValue == null && TypeNames.isPrimitive(type)) {
           throw new Refusal("optional parameter " + name + " is a primitive " + type);
         }
         yield switch (bindingId) {
@@ -549,7 +549,7 @@ final class ControllerCalls {
   }
 
   private Argument bodyArgument(String name, String type, boolean required) {
-    if (isPrimitive(type)) {
+    if (TypeNames.isPrimitive(type)) {
       throw new Refusal("the body parameter " + name + " is a primitive");
     }
     String sample = switch (shape(type)) {
@@ -586,9 +586,6 @@ final class ControllerCalls {
     return workspace.findType(type).map(t -> t instanceof EnumDeclaration).orElse(false);
   }
 
-  private static boolean isPrimitive(String type) {
-    return Set.of("int", "long", "short", "byte", "double", "float", "boolean", "char").contains(type);
-  }
 
   private static List<String> pathVariables(String path) {
     List<String> out = new ArrayList<>();

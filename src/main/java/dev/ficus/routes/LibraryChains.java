@@ -6,10 +6,9 @@ import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.ficus.workspace.TypeNames;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -52,13 +51,10 @@ final class LibraryChains {
     return plainLibraryValue(e, repositoryType);
   }
 
-  private static final Set<String> PRIMITIVES =
-      Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
-
   /** A local or parameter of a primitive type: {@code withStatusCode(status)}. */
   private static boolean primitive(Expression e) {
     return e instanceof NameExpr name
-        && DispatchScopes.declaredType(name.getNameAsString(), name).map(PRIMITIVES::contains).orElse(false);
+        && DispatchScopes.declaredType(name.getNameAsString(), name).map(TypeNames::isPrimitive).orElse(false);
   }
 
   /** A constructor call or a local variable whose written type is a plain library class. */
@@ -82,18 +78,7 @@ final class LibraryChains {
   private static boolean plainLibraryType(String written, Node at, BiPredicate<String, Node> repositoryType) {
     return !written.isEmpty()
         && Character.isUpperCase(written.charAt(written.lastIndexOf('.') + 1))
-        && !typeParameterInScope(written, at)
+        && !TypeNames.isTypeVariable(written, at)
         && !repositoryType.test(written, at);
-  }
-
-  /** A type variable ({@code T item}) may be bound to a repository type. */
-  private static boolean typeParameterInScope(String written, Node at) {
-    for (Node n = at; n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof NodeWithTypeParameters<?> generic
-          && generic.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(written))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

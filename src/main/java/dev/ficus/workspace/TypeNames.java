@@ -5,6 +5,7 @@ import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -155,6 +156,28 @@ public final class TypeNames {
       }
       return byName;
     }
+  }
+
+  private static final java.util.Set<String> PRIMITIVES =
+      java.util.Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
+
+  /** Whether a written type is one of Java's eight primitive types. */
+  public static boolean isPrimitive(String written) {
+    return PRIMITIVES.contains(written);
+  }
+
+  /**
+   * Whether a simple name written at {@code context} names a type variable of a method,
+   * constructor or type around it ({@code T item}): such a type may stand for any type.
+   */
+  public static boolean isTypeVariable(String name, Node context) {
+    for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof NodeWithTypeParameters<?> generic
+          && generic.getTypeParameters().stream().anyMatch(p -> p.getNameAsString().equals(name))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code Map<String, List<X>>[]} becomes {@code Map}. */
