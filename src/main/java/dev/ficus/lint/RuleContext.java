@@ -252,7 +252,7 @@ public final class RuleContext {
 
   /**
    * The SDK calls that run as part of a method or constructor itself, in source order: not in a
-   * lambda or an anonymous or local class within it ({@link Bodies#ownCalls}, worked out once).
+   * lambda or an anonymous or local class within it ({@link Bodies#runsIn}), worked out once.
    */
   public List<SdkCall> ownSdkCalls(CallableDeclaration<?> callable) {
     return facts().ownSdkCalls(callable);

@@ -27,10 +27,6 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
     Objects.requireNonNull(nodes, "nodes");
   }
 
-  public JavaSource(String file, String sourceRoot, CompilationUnit unit) {
-    this(file, sourceRoot, unit, Nodes.of(unit.findAll(Node.class)));
-  }
-
   public String packageName() {
     return unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
   }

@@ -4,16 +4,10 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /** Structural questions about method bodies that several rules ask. */
 public final class Bodies {
@@ -41,49 +35,11 @@ public final class Bodies {
    * a lambda, an anonymous class (its constructor arguments included), a local or member type, a
    * method or constructor.
    */
-  public static boolean runsElsewhere(Node node) {
+  private static boolean runsElsewhere(Node node) {
     return node instanceof LambdaExpr
         || (node instanceof ObjectCreationExpr o && o.getAnonymousClassBody().isPresent())
         || node instanceof TypeDeclaration<?>
         || node instanceof CallableDeclaration<?>;
-  }
-
-  /** SDK calls that run as part of {@code owner} itself, in source order. */
-  public static List<SdkCall> ownCalls(SdkCalls sdk, Node owner) {
-    List<SdkCall> calls = new ArrayList<>();
-    for (MethodCallExpr call : findAll(owner, MethodCallExpr.class, Bodies::runsElsewhere)) {
-      if (call != owner) {
-        sdk.classify(call).ifPresent(calls::add);
-      }
-    }
-    calls.sort(SdkCalls.SOURCE_ORDER);
-    return calls;
-  }
-
-  /**
-   * The nodes of a type in {@code root}'s subtree, {@code root} included, in the order of
-   * JavaParser's {@code findAll} (pre-order), without looking inside the nodes below {@code root}
-   * for which {@code prune} holds. One pass, where a walk over everything and a walk up from each
-   * node found would visit the nested parts again and again.
-   */
-  public static <T extends Node> List<T> findAll(Node root, Class<T> type, Predicate<Node> prune) {
-    List<T> found = new ArrayList<>();
-    Deque<Node> stack = new ArrayDeque<>();
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      Node n = stack.pop();
-      if (n != root && prune.test(n)) {
-        continue;
-      }
-      if (type.isInstance(n)) {
-        found.add(type.cast(n));
-      }
-      List<Node> children = n.getChildNodes();
-      for (int i = children.size() - 1; i >= 0; i--) {
-        stack.push(children.get(i));
-      }
-    }
-    return found;
   }
 
   /** Every simple name used in a subtree. */
