@@ -158,6 +158,11 @@ public final class RuleContext {
     return Optional.empty();
   }
 
+  /** How findings name a method or constructor: {@code Class#method}, else its bare name. */
+  public static String displayName(CallableDeclaration<?> method) {
+    return methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
+  }
+
   /** {@code Class#method} without the package: how messages name code. */
   public static String shortName(String methodKey) {
     int hash = methodKey.indexOf('#');

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,6 +14,11 @@ import java.util.TreeSet;
 public final class Bodies {
 
   private Bodies() {}
+
+  /** Nodes by where they begin, line then column: source order, an enclosing node first. */
+  public static final Comparator<Node> BEGIN =
+      Comparator.comparingInt((Node n) -> n.getBegin().map(p -> p.line).orElse(0))
+          .thenComparingInt(n -> n.getBegin().map(p -> p.column).orElse(0));
 
   /**
    * True when {@code node} runs as part of {@code owner}'s own execution: not inside a lambda, an

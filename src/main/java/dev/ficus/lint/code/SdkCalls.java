@@ -101,9 +101,7 @@ public final class SdkCalls {
   }
 
   /** By where the call begins; a stable sort keeps the tree's order for calls that begin together. */
-  public static final Comparator<SdkCall> SOURCE_ORDER =
-      Comparator.comparingInt((SdkCall c) -> c.call().getBegin().map(p -> p.line).orElse(0))
-          .thenComparingInt(c -> c.call().getBegin().map(p -> p.column).orElse(0));
+  public static final Comparator<SdkCall> SOURCE_ORDER = Comparator.comparing(SdkCall::call, Bodies.BEGIN);
 
   /** Every SDK call in a subtree, in source order. */
   public List<SdkCall> in(Node node) {

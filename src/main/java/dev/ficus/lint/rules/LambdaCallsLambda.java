@@ -67,11 +67,6 @@ public final class LambdaCallsLambda implements Rule {
     return findings;
   }
 
-  /** How messages name the calling method, worked out only for a finding. */
-  private static String caller(CallableDeclaration<?> method) {
-    return RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
-  }
-
   private Optional<Finding> syncInvoke(RuleContext context, SdkCall call, CallableDeclaration<?> method) {
     if (!call.service().equals("lambda")
         || !(call.operation().equals("invoke") || call.operation().equals("invokeWithResponseStream"))
@@ -100,7 +95,7 @@ public final class LambdaCallsLambda implements Rule {
             call.call(),
             severity(),
             "`"
-                + caller(method)
+                + RuleContext.displayName(method)
                 + "` "
                 + how
                 + target
@@ -170,7 +165,7 @@ public final class LambdaCallsLambda implements Rule {
                   call,
                   severity(),
                   "`"
-                      + caller(method)
+                      + RuleContext.displayName(method)
                       + "` calls API `"
                       + api.get()
                       + "` of its own application over HTTP ("

@@ -79,7 +79,7 @@ public final class LambdaOrchestrator implements Rule {
       if (own.isEmpty()) {
         continue;
       }
-      String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
+      String name = RuleContext.displayName(method);
       List<Finding> local = new ArrayList<>();
       for (Statement loop : method.findAll(Statement.class)) {
         if (Bodies.runsIn(loop, method) && isLoop(loop)) {

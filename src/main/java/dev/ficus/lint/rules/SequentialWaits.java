@@ -31,11 +31,6 @@ import java.util.Set;
  */
 public final class SequentialWaits implements Rule {
 
-  /** Blocks of one method by where they begin: an outer block before the blocks inside it. */
-  private static final Comparator<BlockStmt> TREE_ORDER =
-      Comparator.comparingInt((BlockStmt b) -> b.getBegin().map(p -> p.line).orElse(0))
-          .thenComparingInt(b -> b.getBegin().map(p -> p.column).orElse(0));
-
   @Override
   public String id() {
     return "sequential-waits";
@@ -69,9 +64,9 @@ public final class SequentialWaits implements Rule {
       if (placed.isEmpty()) {
         continue;
       }
-      String name = RuleContext.methodKey(method).map(RuleContext::shortName).orElse(method.getNameAsString());
+      String name = RuleContext.displayName(method);
       List<BlockStmt> blocks = new ArrayList<>(placed.keySet());
-      blocks.sort(TREE_ORDER);
+      blocks.sort(Bodies.BEGIN); // an outer block before the blocks inside it
       for (BlockStmt block : blocks) {
         Finding f = firstIndependentPair(context, block, placed.get(block), name);
         if (f != null) {
