@@ -2,10 +2,7 @@ package dev.ficus.workspace;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Problem;
-import com.github.javaparser.Range;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
@@ -18,8 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -32,13 +27,6 @@ import java.util.stream.IntStream;
  * symbol solver of the run.
  */
 public final class WorkspaceLoader {
-
-  /** The newest language level this JavaParser knows, preview levels aside. */
-  static final LanguageLevel LANGUAGE_LEVEL =
-      Arrays.stream(LanguageLevel.values())
-          .filter(l -> l.name().matches("JAVA_\\d+"))
-          .max(Comparator.comparingInt(l -> Integer.parseInt(l.name().substring(5))))
-          .orElse(LanguageLevel.CURRENT);
 
   private boolean includeTests;
   private boolean useDependencyJars = true;
@@ -110,7 +98,7 @@ public final class WorkspaceLoader {
   }
 
   private static List<JavaSource> parseAll(Path repo, List<Path> files, Diagnostics diagnostics) {
-    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(parserConfiguration(null)));
+    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(JavaTrees.configuration()));
     JavaSource[] results = new JavaSource[files.size()];
     IntStream.range(0, files.size())
         .parallel()
@@ -167,8 +155,7 @@ public final class WorkspaceLoader {
       return null;
     }
     CompilationUnit unit = result.getResult().get();
-    List<Node> nodes = unit.findAll(Node.class);
-    dropTokens(unit, nodes);
+    List<Node> nodes = JavaTrees.finish(unit);
     return new JavaSource(rel, sourceRootOf(repo, file, unit), unit, JavaSource.Nodes.of(nodes));
   }
 
@@ -182,23 +169,7 @@ public final class WorkspaceLoader {
     try {
       return parser.parse(text);
     } catch (StackOverflowError shallow) {
-      return DeepStack.call(() -> new JavaParser(parserConfiguration(null)).parse(text));
-    }
-  }
-
-  /**
-   * Lets go of the token list the parser keeps behind every tree (each node's first and last token
-   * and, through them, every token of the file, linked), keeping each node's range: nothing after
-   * the parse reads tokens, and they take about as much memory as the tree itself. JavaParser's
-   * own {@code setStoreTokens(false)} would drop the ranges too, and with them every line number.
-   */
-  private static void dropTokens(CompilationUnit unit, List<Node> preOrder) {
-    List<Node> nodes = new ArrayList<>(preOrder);
-    nodes.addAll(unit.getAllComments()); // orphan and attributed comments hold tokens as well
-    for (Node node : nodes) {
-      Range range = node.getRange().orElse(null);
-      node.setTokenRange(null);
-      node.setRange(range);
+      return DeepStack.call(() -> new JavaParser(JavaTrees.configuration()).parse(text));
     }
   }
 
@@ -222,14 +193,6 @@ public final class WorkspaceLoader {
       }
     }
     return rel(repo, dir);
-  }
-
-  static ParserConfiguration parserConfiguration(JavaSymbolSolver solver) {
-    ParserConfiguration configuration = new ParserConfiguration().setLanguageLevel(LANGUAGE_LEVEL);
-    if (solver != null) {
-      configuration.setSymbolResolver(solver);
-    }
-    return configuration;
   }
 
   private static String firstLine(String message) {

@@ -31,7 +31,7 @@ class DeepStackTest {
   void aSourceTooDeepForTheParserOnThisThreadIsParsedOnTheDeepStack() {
     String source = "class Deep { int x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "; }";
     ParseResult<CompilationUnit> result =
-        WorkspaceLoader.parseWithDeepStack(new JavaParser(WorkspaceLoader.parserConfiguration(null)), source);
+        WorkspaceLoader.parseWithDeepStack(new JavaParser(JavaTrees.configuration()), source);
     assertThat(result.isSuccessful()).isTrue();
     assertThat(result.getResult().orElseThrow().getType(0).getNameAsString()).isEqualTo("Deep");
   }
