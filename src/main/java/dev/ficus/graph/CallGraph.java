@@ -24,6 +24,7 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import dev.ficus.model.SourceRef;
+import dev.ficus.workspace.SolverLock;
 import dev.ficus.workspace.TypeNames;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayDeque;
@@ -757,23 +758,27 @@ public final class CallGraph {
   }
 
   private Set<String> symbolSolverTargets(MethodCallExpr call) {
+    record Declared(String id, String owner) {}
+    Optional<Declared> declared;
     try {
-      ResolvedMethodDeclaration resolved = call.resolve();
-      Optional<Node> ast = resolved.toAst();
-      if (ast.isPresent() && ast.get() instanceof MethodDeclaration m) {
-        Optional<String> id = idOf(m);
-        if (id.isPresent() && graph.containsVertex(id.get())) {
-          Set<String> out = new TreeSet<>();
-          out.add(id.get());
-          String owner = resolved.declaringType().getQualifiedName();
-          out.addAll(virtualTargets(owner, call.getNameAsString(), call.getArguments().size(), false, Optional.empty()));
-          return out;
-        }
-      }
+      declared = SolverLock.ask(() -> {
+        ResolvedMethodDeclaration resolved = call.resolve();
+        return resolved.toAst()
+            .filter(MethodDeclaration.class::isInstance)
+            .flatMap(m -> idOf((MethodDeclaration) m))
+            .map(id -> new Declared(id, resolved.declaringType().getQualifiedName()));
+      });
     } catch (RuntimeException | StackOverflowError e) {
-      // No jars, or a construct the solver does not handle: the caller reports it.
+      return Set.of(); // No jars, or a construct the solver does not handle: the caller reports it.
     }
-    return Set.of();
+    if (declared.isEmpty() || !graph.containsVertex(declared.get().id())) {
+      return Set.of();
+    }
+    Set<String> out = new TreeSet<>();
+    out.add(declared.get().id());
+    out.addAll(virtualTargets(
+        declared.get().owner(), call.getNameAsString(), call.getArguments().size(), false, Optional.empty()));
+    return out;
   }
 
   /**

@@ -63,6 +63,7 @@ import dev.ficus.routes.DispatchValue.Segment;
 import dev.ficus.routes.DispatchValue.Table;
 import dev.ficus.routes.DispatchValue.TableEntry;
 import dev.ficus.routes.DispatchValue.TypeRef;
+import dev.ficus.workspace.SolverLock;
 import dev.ficus.workspace.TypeNames;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
@@ -2477,7 +2478,7 @@ final class DispatchInterpreter {
     }
     return shared.solved.computeIfAbsent(e, x -> {
       try {
-        String described = x.calculateResolvedType().describe();
+        String described = SolverLock.ask(() -> x.calculateResolvedType().describe());
         return shared.workspace.findType(TypeNames.stripGenerics(described));
       } catch (RuntimeException | StackOverflowError ex) {
         return Optional.empty();

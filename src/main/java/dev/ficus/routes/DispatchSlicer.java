@@ -42,6 +42,7 @@ import dev.ficus.iac.IacModel;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.model.Route;
 import dev.ficus.model.RouteCode;
+import dev.ficus.workspace.SolverLock;
 import dev.ficus.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -545,7 +546,7 @@ final class DispatchSlicer {
       return true;
     }
     try {
-      if (unchecked(type.resolve().asReferenceType())) {
+      if (SolverLock.ask(() -> unchecked(type.resolve().asReferenceType()))) {
         return true;
       }
     } catch (RuntimeException | StackOverflowError e) {
@@ -577,10 +578,12 @@ final class DispatchSlicer {
     calls.addAll(node.findAll(ObjectCreationExpr.class));
     for (Node call : calls) {
       try {
-        List<ResolvedType> declared = call instanceof MethodCallExpr m
-            ? m.resolve().getSpecifiedExceptions()
-            : ((ObjectCreationExpr) call).resolve().getSpecifiedExceptions();
-        declared.forEach(t -> addNames(t, out));
+        SolverLock.run(() -> {
+          List<ResolvedType> declared = call instanceof MethodCallExpr m
+              ? m.resolve().getSpecifiedExceptions()
+              : ((ObjectCreationExpr) call).resolve().getSpecifiedExceptions();
+          declared.forEach(t -> addNames(t, out));
+        });
       } catch (RuntimeException | StackOverflowError e) {
         if (!(call instanceof MethodCallExpr m) || !declaredByName(m, out)) {
           return false;
@@ -589,7 +592,7 @@ final class DispatchSlicer {
     }
     for (ThrowStmt t : node.findAll(ThrowStmt.class)) {
       try {
-        addNames(t.getExpression().calculateResolvedType(), out);
+        SolverLock.run(() -> addNames(t.getExpression().calculateResolvedType(), out));
       } catch (RuntimeException | StackOverflowError e) {
         return false;
       }
@@ -613,7 +616,7 @@ final class DispatchSlicer {
         found = true;
         for (var thrown : m.getThrownExceptions()) {
           try {
-            addNames(thrown.resolve(), out);
+            SolverLock.run(() -> addNames(thrown.resolve(), out));
           } catch (RuntimeException | StackOverflowError e) {
             out.add(thrown.asString().substring(thrown.asString().lastIndexOf('.') + 1));
           }
@@ -864,7 +867,7 @@ final class DispatchSlicer {
     Parameter p = method.getParameter(0);
     String name;
     try {
-      name = p.getType().resolve().describe();
+      name = SolverLock.ask(() -> p.getType().resolve().describe());
     } catch (RuntimeException e) {
       name = p.getType().asString();
     }

@@ -1,6 +1,6 @@
 package dev.ficus.routes;
 
-import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -93,20 +93,18 @@ public final class FrameworkEntryPoints {
         }
       }
       // A container type written out in full in the code ({@code new com.acme.Handler()}).
-      Set<String> written = qualifiedNamesWritten(type.get());
+      Set<String> written = context.namesWritten().computeIfAbsent(type.get(), FrameworkEntryPoints::qualifiedNamesWritten);
       return containerTypes.stream().anyMatch(written::contains);
     }).orElse(false);
   }
 
   /**
    * The qualified names a class writes out in full, as types or as the scope of a field access:
-   * worked out in one walk and kept with the class, since every extractor asks about the same
+   * worked out in one walk and kept for the run (in the route context, not in the tree: the trees
+   * are read on other threads too), since every extractor asks about the same
    * handler (a lambdalith's, thousands of lines long) with its own container types.
    */
-  private static Set<String> qualifiedNamesWritten(TypeDeclaration<?> type) {
-    if (type.containsData(WRITTEN)) {
-      return type.getData(WRITTEN);
-    }
+  private static Set<String> qualifiedNamesWritten(Node type) {
     Set<String> names = new HashSet<>();
     type.walk(node -> {
       if (node instanceof ClassOrInterfaceType t) {
@@ -116,9 +114,6 @@ public final class FrameworkEntryPoints {
         names.add(access.getScope().toString());
       }
     });
-    type.setData(WRITTEN, Set.copyOf(names));
-    return type.getData(WRITTEN);
+    return Set.copyOf(names);
   }
-
-  private static final DataKey<Set<String>> WRITTEN = new DataKey<>() {};
 }
