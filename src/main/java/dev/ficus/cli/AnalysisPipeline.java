@@ -105,17 +105,26 @@ public final class AnalysisPipeline {
     }
   }
 
-  private Analysis analyze(Workspace workspace, Diagnostics diagnostics) {
-    // What each file names is read from its syntax alone (no symbol solver, no tree changed), so
-    // it runs on the second core beside the stages that follow (docs/adr/0004).
-    DeepStack.Pending<List<SourceFile>> sourceFiles = DeepStack.start(() -> SourceFiles.of(workspace));
-    // So is what the lint rules read about the code (callables, their calls and SDK calls).
-    DeepStack.Pending<CodeFacts> codeFacts = DeepStack.start(() -> CodeFacts.of(workspace));
+  /** The stages after the workspace: package-private for tests that inspect the trees after them. */
+  Analysis analyze(Workspace workspace, Diagnostics diagnostics) {
     String parsed = workspace.sources().size() + (workspace.sources().size() == 1 ? " file" : " files") + " parsed";
     progress.update(parsed + "; reading the IaC and finding routes");
     IacModel iac = new IacReader().read(workspace);
     // Each function's code is the code under its CodeUri: one pass per code folder (usually one).
     CodeScopes scopes = CodeScopes.of(workspace, iac.functions());
+    // Work that depends on the trees alone, changes none and asks the symbol solver only through
+    // SolverLock runs on the second core, one piece after another in the order the stages below
+    // need it (docs/adr/0004): the call graph of each code scope while routes are found, then
+    // what the lint rules read about the code, then what each file names (for the scaffold).
+    DeepStack.Pending<Map<CodeScopes.Scope, CallGraph>> graphs = DeepStack.start(() -> {
+      Map<CodeScopes.Scope, CallGraph> built = new LinkedHashMap<>();
+      for (CodeScopes.Scope scope : scopes.all()) {
+        built.put(scope, CallGraph.build(scope.workspace()));
+      }
+      return built;
+    });
+    DeepStack.Pending<CodeFacts> codeFacts = graphs.then(() -> CodeFacts.of(workspace));
+    DeepStack.Pending<List<SourceFile>> sourceFiles = codeFacts.then(() -> SourceFiles.of(workspace));
     List<ExtractedRoute> extracted = new ArrayList<>();
     Map<CodeScopes.Scope, List<ExtractedRoute>> extractedByScope = new LinkedHashMap<>();
     for (CodeScopes.Scope scope : scopes.all()) {
@@ -131,15 +140,21 @@ public final class AnalysisPipeline {
 
     String found = parsed + ", " + extracted.size() + (extracted.size() == 1 ? " route" : " routes") + " found";
     progress.update(found + "; following calls to the AWS SDK");
+    // The code each route runs, cut out of its dispatcher, also on the second core: it needs the
+    // routes, not their effects.
+    DeepStack.Pending<List<dev.ficus.model.RouteCode>> code = sourceFiles.then(() -> {
+      List<dev.ficus.model.RouteCode> cut = new ArrayList<>();
+      extractedByScope.forEach((scope, own) -> cut.addAll(RouteCodes.of(own, scope.workspace(), iac, diagnostics)));
+      return cut;
+    });
     SdkCatalog catalog = SdkCatalog.load();
     List<Route> routes = new ArrayList<>();
-    List<dev.ficus.model.RouteCode> code = new ArrayList<>();
     List<FunctionEffects> functionEffects = new ArrayList<>();
     Map<CodeScopes.Scope, EffectAnalyzer> effectsByScope = new LinkedHashMap<>();
     Map<CodeScopes.Scope, CodeFootprint> footprints = new LinkedHashMap<>();
     for (Map.Entry<CodeScopes.Scope, List<ExtractedRoute>> s : extractedByScope.entrySet()) {
       Workspace view = s.getKey().workspace();
-      CallGraph graph = CallGraph.build(view);
+      CallGraph graph = graphs.get().get(s.getKey());
       EffectAnalyzer effects = new EffectAnalyzer(view, iac, catalog, graph);
       CodeFootprint footprint = new CodeFootprint(view, graph);
       List<Route> scopeRoutes = new ArrayList<>();
@@ -150,7 +165,6 @@ public final class AnalysisPipeline {
             r.withEffects(effects.effectsOf(r.handler(), e.entryCode(), function))
                 .withClasses(footprint.classesRunBy(e.entryCode())));
       }
-      code.addAll(RouteCodes.of(s.getValue(), view, iac, diagnostics));
       functionEffects.addAll(functionEffects(view, iac, s.getKey().functions(), effects, scopeRoutes));
       routes.addAll(scopeRoutes);
       effectsByScope.put(s.getKey(), effects);
@@ -193,7 +207,7 @@ public final class AnalysisPipeline {
         functionEffects,
         iac.resources(),
         sourceFiles.get(),
-        code);
+        code.get());
   }
 
   /** The IaC as the route extractors of one scope see it: its functions (CodeScopes#sees). */

@@ -56,10 +56,35 @@ public final class DeepStack {
     }
 
     /**
+     * Starts {@code next} on a thread of its own once this work is done, failed or not: work that
+     * shares the second core runs in the order the pipeline needs it, instead of all at once.
+     */
+    public <U> Pending<U> then(Supplier<U> next) {
+      Pending<U> pending = new Pending<>(() -> {
+        join();
+        return next.get();
+      });
+      pending.thread.start();
+      return pending;
+    }
+
+    /**
      * The value, once the work is done. What the work threw is thrown here, so callers handle
      * failures the same way as on their own thread.
      */
     public T get() {
+      join();
+      Throwable t = failure.get();
+      if (t instanceof RuntimeException r) {
+        throw r;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      return value.get();
+    }
+
+    private void join() {
       boolean interrupted = false;
       while (true) {
         try {
@@ -72,14 +97,6 @@ public final class DeepStack {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-      Throwable t = failure.get();
-      if (t instanceof RuntimeException r) {
-        throw r;
-      }
-      if (t instanceof Error e) {
-        throw e;
-      }
-      return value.get();
     }
   }
 }

@@ -24,7 +24,7 @@ import java.util.List;
  * of the token lists and gives each file its printer up front, so that printing a node later, on
  * any thread, only reads the file's node data (docs/adr/0004).
  */
-final class JavaTrees {
+public final class JavaTrees {
 
   /** The newest language level this JavaParser knows, preview levels aside. */
   static final LanguageLevel LANGUAGE_LEVEL =
@@ -45,7 +45,7 @@ final class JavaTrees {
   private JavaTrees() {}
 
   /** A parser configuration for one parser (JavaParser's parser is not thread-safe). */
-  static ParserConfiguration configuration() {
+  public static ParserConfiguration configuration() {
     ParserConfiguration configuration = new ParserConfiguration().setLanguageLevel(LANGUAGE_LEVEL);
     if (configuration.getProcessors().size() != PROCESSORS) {
       throw new IllegalStateException(

@@ -5,6 +5,7 @@ import com.github.javaparser.ParserConfiguration;
 import dev.ficus.cli.AnalysisPipeline;
 import dev.ficus.cli.StageTimes;
 import dev.ficus.model.Analysis;
+import dev.ficus.workspace.JavaTrees;
 import java.io.IOException;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
@@ -28,10 +30,12 @@ import javax.management.openmbean.CompositeData;
 /**
  * The performance benchmark of docs/performance.md: for each size, writes a synthetic lambdalith,
  * then on the same files times a parse-only pass (JavaParser alone, in parallel, one parser per
- * thread, as the workspace does) and the full {@code analyze}, and prints files/s, lines/s, peak
- * heap (the pools' peaks, and the most left live after a collection) and the ratio analyze /
- * parse-only, in wall time and in process CPU time (which a busy machine disturbs less), and the
- * wall time of each stage of {@code analyze}. Run with {@code mvn -B -q -Pbench verify
+ * thread, as the workspace does, with JavaParser's own configuration for Java 21, which validates
+ * the language level), the same pass as ficus parses (without the validator) and the full {@code
+ * analyze}, and prints files/s, lines/s, peak heap (the pools' peaks, and the most left live after
+ * a collection) and the ratio analyze / parse-only, in wall time against both passes and in
+ * process CPU time (which a busy machine disturbs less), and the wall time of each stage of {@code
+ * analyze}. Run with {@code mvn -B -q -Pbench verify
  * -Dbench.lines=10000,100000}; {@code -Dbench.repeat=3} measures each size three times on the
  * same files (the first run of a size also pays for compiling the code the smaller sizes did not
  * reach).
@@ -49,9 +53,9 @@ public final class Bench {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     System.out.println(
-        String.format(Locale.ROOT, "%9s %7s %9s %10s %10s %12s %11s %10s %10s %7s %10s %10s %7s",
-            "lines", "files", "routes", "parse s", "analyze s", "lines/s", "files/s", "peak MB", "live MB",
-            "ratio", "parse cpu", "anlz cpu", "cpu x"));
+        String.format(Locale.ROOT, "%9s %7s %9s %10s %10s %10s %12s %11s %10s %10s %7s %8s %10s %10s %7s",
+            "lines", "files", "routes", "parse s", "syntax s", "analyze s", "lines/s", "files/s", "peak MB",
+            "live MB", "ratio", "x syntax", "parse cpu", "anlz cpu", "cpu x"));
     for (String size : sizes.split(",")) {
       measure(Integer.parseInt(size.trim()), true);
     }
@@ -86,20 +90,15 @@ public final class Bench {
     System.gc();
     long c0 = cpuNanos();
     long t0 = System.nanoTime();
-    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(
-        () -> new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)));
-    long parsed = javaFiles.parallelStream().filter(f -> {
-      try {
-        return parsers.get().parse(Files.readString(f)).isSuccessful();
-      } catch (IOException e) {
-        return false;
-      }
-    }).count();
+    parseAll(javaFiles, () -> new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21));
     double parseSeconds = (System.nanoTime() - t0) / 1e9;
     double parseCpu = (cpuNanos() - c0) / 1e9;
-    if (parsed != javaFiles.size()) {
-      throw new IllegalStateException("the synthetic repository must parse: " + parsed + "/" + javaFiles.size());
-    }
+
+    // The same files as ficus reads them: no language-level validator (workspace.JavaTrees).
+    System.gc();
+    long ts = System.nanoTime();
+    parseAll(javaFiles, JavaTrees::configuration);
+    double syntaxSeconds = (System.nanoTime() - ts) / 1e9;
 
     System.gc();
     resetPeaks();
@@ -114,16 +113,31 @@ public final class Bench {
     long liveBytes = live.stop();
     if (print) {
       System.out.println(String.format(Locale.ROOT,
-          "%9d %7d %9d %10.2f %10.2f %12.0f %11.0f %10d %10d %7.2f %10.1f %10.1f %7.2f",
-          lines, javaFiles.size(), analysis.routes().size(), parseSeconds, analyzeSeconds,
+          "%9d %7d %9d %10.2f %10.2f %10.2f %12.0f %11.0f %10d %10d %7.2f %8.2f %10.1f %10.1f %7.2f",
+          lines, javaFiles.size(), analysis.routes().size(), parseSeconds, syntaxSeconds, analyzeSeconds,
           lines / analyzeSeconds, javaFiles.size() / analyzeSeconds, peakBytes / (1024 * 1024),
-          liveBytes / (1024 * 1024), analyzeSeconds / parseSeconds, parseCpu, analyzeCpu,
-          analyzeCpu / parseCpu));
+          liveBytes / (1024 * 1024), analyzeSeconds / parseSeconds, analyzeSeconds / syntaxSeconds,
+          parseCpu, analyzeCpu, analyzeCpu / parseCpu));
       StringBuilder line = new StringBuilder("          stages (s):");
       for (StageTimes.Stage s : stages.stages()) {
         line.append(String.format(Locale.ROOT, " %s %.2f;", s.name(), s.seconds()));
       }
       System.out.println(line);
+    }
+  }
+
+  /** Parses every file in parallel, one parser per thread, and drops the trees. */
+  private static void parseAll(List<Path> javaFiles, Supplier<ParserConfiguration> configuration) {
+    ThreadLocal<JavaParser> parsers = ThreadLocal.withInitial(() -> new JavaParser(configuration.get()));
+    long parsed = javaFiles.parallelStream().filter(f -> {
+      try {
+        return parsers.get().parse(Files.readString(f)).isSuccessful();
+      } catch (IOException e) {
+        return false;
+      }
+    }).count();
+    if (parsed != javaFiles.size()) {
+      throw new IllegalStateException("the synthetic repository must parse: " + parsed + "/" + javaFiles.size());
     }
   }
 

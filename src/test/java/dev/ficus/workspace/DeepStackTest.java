@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Deep recursion on a thread of its own: values and failures come back as if run here. */
@@ -25,6 +28,32 @@ class DeepStackTest {
   void whatTheWorkThrowsIsThrownToTheCaller() {
     assertThatThrownBy(() -> DeepStack.call(() -> { throw new IllegalStateException("boom"); }))
         .isInstanceOf(IllegalStateException.class).hasMessage("boom");
+  }
+
+  @Test
+  void workChainedWithThenStartsWhenTheWorkBeforeItIsDoneEvenIfThatFailed() {
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    DeepStack.Pending<String> first = DeepStack.start(() -> {
+      sleep(200);
+      order.add("first");
+      throw new IllegalStateException("first failed");
+    });
+    DeepStack.Pending<Integer> second = first.then(() -> {
+      order.add("second");
+      return depth(2_000_000); // on a deep stack of its own too
+    });
+
+    assertThat(second.get()).isEqualTo(2_000_000);
+    assertThat(order).containsExactly("first", "second");
+    assertThatThrownBy(first::get).hasMessage("first failed");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
