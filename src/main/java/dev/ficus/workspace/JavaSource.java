@@ -6,6 +6,8 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +35,8 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
 
   /**
    * The type declarations (local classes included), callables (methods, constructors), method
-   * calls and annotations of a file, each in source order as {@code findAll} gives them. The
+   * calls, annotations and the names that may be types (class or interface types, annotations,
+   * capitalized simple names) of a file, each in the order {@code findAll} gives them. The
    * workspace collects them in the parallel parse, from the walk it makes anyway, so the stages
    * that each looked for one kind in every tree on the main thread read a list instead. The trees
    * are not changed after the parse, so the lists stay true.
@@ -42,12 +45,14 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
       List<TypeDeclaration<?>> types,
       List<CallableDeclaration<?>> callables,
       List<MethodCallExpr> calls,
-      List<AnnotationExpr> annotations) {
+      List<AnnotationExpr> annotations,
+      List<Node> typeNames) {
     public Nodes {
       types = List.copyOf(types);
       callables = List.copyOf(callables);
       calls = List.copyOf(calls);
       annotations = List.copyOf(annotations);
+      typeNames = List.copyOf(typeNames);
     }
 
     /** @param preOrder every node of a tree, in the order {@code findAll(Node.class)} gives them */
@@ -56,6 +61,7 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
       List<CallableDeclaration<?>> callables = new ArrayList<>();
       List<MethodCallExpr> calls = new ArrayList<>();
       List<AnnotationExpr> annotations = new ArrayList<>();
+      List<Node> typeNames = new ArrayList<>();
       for (Node node : preOrder) {
         if (node instanceof MethodCallExpr call) {
           calls.add(call);
@@ -65,9 +71,18 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
           types.add(type);
         } else if (node instanceof AnnotationExpr annotation) {
           annotations.add(annotation);
+          typeNames.add(annotation);
+        } else if (node instanceof ClassOrInterfaceType
+            || node instanceof NameExpr name && startsUpperCase(name.getNameAsString())) {
+          typeNames.add(node);
         }
       }
-      return new Nodes(types, callables, calls, annotations);
+      return new Nodes(types, callables, calls, annotations, typeNames);
+    }
+
+    /** Type names start with a capital by convention; variables, which are most names, do not. */
+    private static boolean startsUpperCase(String name) {
+      return !name.isEmpty() && Character.isUpperCase(name.charAt(0));
     }
   }
 }

@@ -36,7 +36,7 @@ public final class SourceFiles {
   private static SourceFile describe(JavaSource source, TypeIndex index, TypeNames names) {
     CompilationUnit unit = source.unit();
     TreeSet<String> declared = new TreeSet<>();
-    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> type : source.nodes().types()) {
       type.getFullyQualifiedName().ifPresent(declared::add);
     }
     TreeSet<String> references = new TreeSet<>();
@@ -52,7 +52,7 @@ public final class SourceFiles {
         imports.add((imp.isStatic() ? "static " : "") + name + (imp.isAsterisk() ? ".*" : ""));
       }
     }
-    for (Node node : unit.findAll(Node.class, SourceFiles::namesAType)) {
+    for (Node node : source.nodes().typeNames()) {
       written(node)
           .flatMap(w -> names.qualify(w, node))
           .flatMap(q -> repositoryTypeOf(q, index))
@@ -67,17 +67,6 @@ public final class SourceFiles {
         List.copyOf(references),
         List.copyOf(imports),
         isTestRoot(source.sourceRoot()));
-  }
-
-  private static boolean namesAType(Node node) {
-    return node instanceof ClassOrInterfaceType
-        || node instanceof AnnotationExpr
-        || (node instanceof NameExpr name && startsUpperCase(name.getNameAsString()));
-  }
-
-  /** Type names start with a capital by convention; variables, which are most names, do not. */
-  private static boolean startsUpperCase(String name) {
-    return !name.isEmpty() && Character.isUpperCase(name.charAt(0));
   }
 
   /** The name as written where it could be a type: {@code Routes} of {@code Routes.LIST}. */
