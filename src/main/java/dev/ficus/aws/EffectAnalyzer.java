@@ -45,7 +45,10 @@ public final class EffectAnalyzer {
     this.workspace = workspace;
     this.catalog = catalog;
     this.graph = graph;
-    this.types = new TypeResolver(workspace, new SdkTypes(catalog));
+    // A graph built by graphOf has typed every expression knowing the SDK already.
+    this.types = graph.types().external() instanceof SdkTypes sdk && sdk.catalog() == catalog
+        ? graph.types()
+        : new TypeResolver(workspace, new SdkTypes(catalog));
     this.repositories = new SpringDataRepositories(workspace, types);
     this.resources = new Resources(workspace, catalog, types, new ValueResolver(types, graph, new ConfigProperties(workspace), iac, catalog), graph, repositories);
   }
@@ -56,6 +59,14 @@ public final class EffectAnalyzer {
    * @param functionOrNull the function serving the route, whose environment resolves {@code
    *     System.getenv}; null when unknown
    */
+  /**
+   * The call graph of a workspace typed as this stage types code (knowing what SDK factories
+   * return), so an analyzer built on it shares the graph's types instead of working them out again.
+   */
+  public static CallGraph graphOf(Workspace workspace, SdkCatalog catalog) {
+    return CallGraph.build(workspace, new SdkTypes(catalog));
+  }
+
   public List<AwsEffect> effectsOf(String handler, List<Node> entryCode, LambdaFunction functionOrNull) {
     CallGraph.Calls calls = graph.callsIn(entryCode);
     List<Path> direct = new ArrayList<>();

@@ -30,6 +30,10 @@ final class SdkTypes implements TypeResolver.ExternalTypes {
     this.catalog = catalog;
   }
 
+  SdkCatalog catalog() {
+    return catalog;
+  }
+
   /** The catalog's clients and what SDK factories return are known to exist. */
   @Override
   public boolean exists(String qualifiedName) {

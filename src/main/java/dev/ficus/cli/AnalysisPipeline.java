@@ -109,6 +109,7 @@ public final class AnalysisPipeline {
   Analysis analyze(Workspace workspace, Diagnostics diagnostics) {
     String parsed = workspace.sources().size() + (workspace.sources().size() == 1 ? " file" : " files") + " parsed";
     progress.update(parsed + "; reading the IaC and finding routes");
+    SdkCatalog catalog = SdkCatalog.load();
     IacModel iac = new IacReader().read(workspace);
     // Each function's code is the code under its CodeUri: one pass per code folder (usually one).
     CodeScopes scopes = CodeScopes.of(workspace, iac.functions());
@@ -119,7 +120,7 @@ public final class AnalysisPipeline {
     DeepStack.Pending<Map<CodeScopes.Scope, CallGraph>> graphs = DeepStack.start(() -> {
       Map<CodeScopes.Scope, CallGraph> built = new LinkedHashMap<>();
       for (CodeScopes.Scope scope : scopes.all()) {
-        built.put(scope, CallGraph.build(scope.workspace()));
+        built.put(scope, EffectAnalyzer.graphOf(scope.workspace(), catalog));
       }
       return built;
     });
@@ -147,7 +148,6 @@ public final class AnalysisPipeline {
       extractedByScope.forEach((scope, own) -> cut.addAll(RouteCodes.of(own, scope.workspace(), iac, diagnostics)));
       return cut;
     });
-    SdkCatalog catalog = SdkCatalog.load();
     List<Route> routes = new ArrayList<>();
     List<FunctionEffects> functionEffects = new ArrayList<>();
     Map<CodeScopes.Scope, EffectAnalyzer> effectsByScope = new LinkedHashMap<>();

@@ -109,9 +109,9 @@ public final class CallGraph {
   private final Set<String> declaredMethodNames = new java.util.HashSet<>();
   private final Map<String, Map<String, Step>> reachable = new ConcurrentHashMap<>();
 
-  private CallGraph(Workspace workspace) {
+  private CallGraph(Workspace workspace, TypeResolver.ExternalTypes external) {
     this.workspace = workspace;
-    this.types = new TypeResolver(workspace, TypeResolver.ExternalTypes.NONE);
+    this.types = new TypeResolver(workspace, external);
     this.injection = new Injection(types);
   }
 
@@ -121,7 +121,16 @@ public final class CallGraph {
    * analysis a process ran. The pipeline builds one graph per code scope and hands it on.
    */
   public static CallGraph build(Workspace workspace) {
-    CallGraph graph = new CallGraph(workspace);
+    return build(workspace, TypeResolver.ExternalTypes.NONE);
+  }
+
+  /**
+   * The call graph of a workspace whose expressions are typed knowing what methods outside the
+   * repository return ({@code external}): a later stage that needs those types too reads them from
+   * {@link #types()} instead of typing every expression a second time.
+   */
+  public static CallGraph build(Workspace workspace, TypeResolver.ExternalTypes external) {
+    CallGraph graph = new CallGraph(workspace, external);
     graph.populate();
     return graph;
   }

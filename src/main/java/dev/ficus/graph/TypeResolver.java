@@ -111,6 +111,11 @@ public final class TypeResolver {
     return workspace;
   }
 
+  /** What this resolver knows of types outside the repository. */
+  public ExternalTypes external() {
+    return external;
+  }
+
   public TypeNames names() {
     return names;
   }

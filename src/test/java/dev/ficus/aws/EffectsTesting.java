@@ -3,7 +3,6 @@ package dev.ficus.aws;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import dev.ficus.graph.CallGraph;
 import dev.ficus.model.AwsEffect;
 import dev.ficus.model.LambdaFunction;
 import dev.ficus.testing.TestRepo;
@@ -26,7 +25,8 @@ final class EffectsTesting {
 
   /** The analyzer of a loaded repository, with the graph built once. */
   static EffectAnalyzer analyzer(TestRepo.Loaded repo) {
-    return new EffectAnalyzer(repo.workspace(), repo.iac(), SdkCatalog.load(), CallGraph.build(repo.workspace()));
+    SdkCatalog catalog = SdkCatalog.load();
+    return new EffectAnalyzer(repo.workspace(), repo.iac(), catalog, EffectAnalyzer.graphOf(repo.workspace(), catalog));
   }
 
   /** The method {@code Class#method} of the repository (the first of that name). */

@@ -294,8 +294,9 @@ class LambdaParameterTypesTest {
             """)
         .load();
     assertMarkedTypes(repo, "com.acme.Fanout");
-    EffectAnalyzer effects =
-        new EffectAnalyzer(repo.workspace(), repo.iac(), SdkCatalog.load(), CallGraph.build(repo.workspace()));
+    SdkCatalog catalog = SdkCatalog.load();
+    EffectAnalyzer effects = new EffectAnalyzer(
+        repo.workspace(), repo.iac(), catalog, EffectAnalyzer.graphOf(repo.workspace(), catalog));
     MethodDeclaration handle =
         repo.workspace().findType("com.acme.Fanout").orElseThrow().getMethodsByName("handle").get(0);
     assertThat(effects.effectsOf("com.acme.Fanout#handle", List.of(handle), null))
