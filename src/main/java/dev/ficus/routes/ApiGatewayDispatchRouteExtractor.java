@@ -71,9 +71,7 @@ public final class ApiGatewayDispatchRouteExtractor implements RouteExtractor {
     if (!context.iac().functions().isEmpty()) {
       return true;
     }
-    return context.workspace().sources().stream()
-        .anyMatch(s -> s.unit().getImports().stream()
-            .anyMatch(i -> i.getNameAsString().startsWith("com.amazonaws.services.lambda.runtime")));
+    return context.importsAny(name -> name.startsWith("com.amazonaws.services.lambda.runtime"));
   }
 
   /** A method Lambda calls with an API Gateway event. */

@@ -333,11 +333,11 @@ final class ControllerCalls {
       case MICRONAUT -> "io.micronaut.security";
     };
     for (JavaSource source : workspace.sources()) {
-      for (var imp : source.unit().getImports()) {
-        if (imp.getNameAsString().startsWith(security)) {
+      for (String imp : source.nodes().imports()) {
+        if (imp.startsWith(security)) {
           return Optional.of(source.file() + " uses the framework's security");
         }
-        if (framework == Framework.MICRONAUT && imp.getNameAsString().startsWith("io.micronaut.serde")) {
+        if (framework == Framework.MICRONAUT && imp.startsWith("io.micronaut.serde")) {
           return Optional.of("the application writes JSON through Micronaut Serialization, which"
               + " needs its annotation processor");
         }

@@ -65,24 +65,12 @@ public final class JaxRsRouteExtractor implements RouteExtractor {
 
   @Override
   public boolean appliesTo(RouteContext context) {
-    return context.workspace().sources().stream().anyMatch(s -> importsJaxRs(s.unit()));
+    return context.importsAny(name -> PACKAGES.stream().anyMatch(pkg -> name.startsWith(pkg + ".")));
   }
 
   @Override
   public List<ExtractedRoute> extract(RouteContext context) {
     return new Run(context).routes();
-  }
-
-  static boolean importsJaxRs(CompilationUnit unit) {
-    for (ImportDeclaration imp : unit.getImports()) {
-      String name = imp.getNameAsString();
-      for (String pkg : PACKAGES) {
-        if (name.equals(pkg) || name.startsWith(pkg + ".")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** True when {@code annotation} is {@code javax.ws.rs.<simple>} or {@code jakarta.ws.rs.<simple>}. */

@@ -53,11 +53,7 @@ public final class QuarkusLambdaHandlerRouteExtractor implements RouteExtractor 
 
   @Override
   public boolean appliesTo(RouteContext context) {
-    return context.workspace().sources().stream()
-        .anyMatch(s -> s.unit().getImports().stream().anyMatch(i -> {
-          String name = i.getNameAsString();
-          return name.startsWith("io.quarkus.") || name.endsWith(".inject.Named");
-        }))
+    return context.importsAny(name -> name.startsWith("io.quarkus.") || name.endsWith(".inject.Named"))
         || !FrameworkEntryPoints.functionsFor(context, Set.of(QUARKUS_STREAM_HANDLER)).isEmpty();
   }
 

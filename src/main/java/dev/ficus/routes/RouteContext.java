@@ -3,10 +3,12 @@ package dev.ficus.routes;
 import com.github.javaparser.ast.Node;
 import dev.ficus.iac.IacModel;
 import dev.ficus.model.Diagnostics;
+import dev.ficus.workspace.JavaSource;
 import dev.ficus.workspace.Workspace;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a {@link RouteExtractor} may look at: the parsed repository, the IaC, and the collector
@@ -21,5 +23,20 @@ public record RouteContext(
 
   public RouteContext(Workspace workspace, IacModel iac, Diagnostics diagnostics) {
     this(workspace, iac, diagnostics, new IdentityHashMap<>());
+  }
+
+  /**
+   * Whether some file imports a name that {@code written} accepts: names as written after {@code
+   * import}, without {@code static}, on-demand imports ending in {@code .*}.
+   */
+  public boolean importsAny(Predicate<String> written) {
+    for (JavaSource source : workspace.sources()) {
+      for (String name : source.nodes().imports()) {
+        if (written.test(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

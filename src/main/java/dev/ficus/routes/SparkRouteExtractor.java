@@ -65,7 +65,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
 
   @Override
   public boolean appliesTo(RouteContext context) {
-    return context.workspace().sources().stream().anyMatch(s -> importsSpark(s.unit()));
+    return context.importsAny(SparkRouteExtractor::isSparkImport);
   }
 
   @Override
@@ -73,12 +73,10 @@ public final class SparkRouteExtractor implements RouteExtractor {
     return new Run(context).routes();
   }
 
-  private static boolean importsSpark(CompilationUnit unit) {
-    return unit.getImports().stream().anyMatch(imp -> {
-      String name = imp.getNameAsString();
-      return name.equals("spark.Spark") || name.startsWith("spark.Spark.")
-          || name.equals("spark.Service") || imp.isAsterisk() && name.equals("spark");
-    });
+  /** An import as {@link JavaSource.Nodes#imports()} writes it that brings in Spark's routing. */
+  private static boolean isSparkImport(String name) {
+    return name.equals("spark.Spark") || name.startsWith("spark.Spark.")
+        || name.equals("spark.Service") || name.equals("spark.*");
   }
 
   /** A route body resolved to the method that serves it and the code that runs. */
@@ -114,7 +112,7 @@ public final class SparkRouteExtractor implements RouteExtractor {
         }
       }
       for (JavaSource source : workspace.sources()) {
-        if (!importsSpark(source.unit())) {
+        if (source.nodes().imports().stream().noneMatch(SparkRouteExtractor::isSparkImport)) {
           continue;
         }
         for (MethodCallExpr call : source.nodes().calls()) {

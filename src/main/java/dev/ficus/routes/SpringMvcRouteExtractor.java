@@ -56,14 +56,7 @@ public final class SpringMvcRouteExtractor implements RouteExtractor {
   }
 
   static boolean importsPackage(RouteContext context, String prefix) {
-    for (JavaSource source : context.workspace().sources()) {
-      for (ImportDeclaration imp : source.unit().getImports()) {
-        if (imp.getNameAsString().startsWith(prefix)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return context.importsAny(name -> name.startsWith(prefix));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.ficus.workspace;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -36,7 +37,9 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
   /**
    * The type declarations (local classes included), callables (methods, constructors), method
    * calls, annotations and the names that may be types (class or interface types, annotations,
-   * capitalized simple names) of a file, each in the order {@code findAll} gives them. The
+   * capitalized simple names) of a file, each in the order {@code findAll} gives them, and its
+   * imports as written after {@code import} (without {@code static}, on-demand ones ending in
+   * {@code .*}), which every framework extractor scans to tell whether it applies. The
    * workspace collects them in the parallel parse, from the walk it makes anyway, so the stages
    * that each looked for one kind in every tree on the main thread read a list instead. The trees
    * are not changed after the parse, so the lists stay true.
@@ -46,13 +49,15 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
       List<CallableDeclaration<?>> callables,
       List<MethodCallExpr> calls,
       List<AnnotationExpr> annotations,
-      List<Node> typeNames) {
+      List<Node> typeNames,
+      List<String> imports) {
     public Nodes {
       types = List.copyOf(types);
       callables = List.copyOf(callables);
       calls = List.copyOf(calls);
       annotations = List.copyOf(annotations);
       typeNames = List.copyOf(typeNames);
+      imports = List.copyOf(imports);
     }
 
     /** @param preOrder every node of a tree, in the order {@code findAll(Node.class)} gives them */
@@ -62,6 +67,7 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
       List<MethodCallExpr> calls = new ArrayList<>();
       List<AnnotationExpr> annotations = new ArrayList<>();
       List<Node> typeNames = new ArrayList<>();
+      List<String> imports = new ArrayList<>();
       for (Node node : preOrder) {
         if (node instanceof MethodCallExpr call) {
           calls.add(call);
@@ -72,12 +78,14 @@ public record JavaSource(String file, String sourceRoot, CompilationUnit unit, N
         } else if (node instanceof AnnotationExpr annotation) {
           annotations.add(annotation);
           typeNames.add(annotation);
+        } else if (node instanceof ImportDeclaration imp) {
+          imports.add(imp.getNameAsString() + (imp.isAsterisk() ? ".*" : ""));
         } else if (node instanceof ClassOrInterfaceType
             || node instanceof NameExpr name && startsUpperCase(name.getNameAsString())) {
           typeNames.add(node);
         }
       }
-      return new Nodes(types, callables, calls, annotations, typeNames);
+      return new Nodes(types, callables, calls, annotations, typeNames, imports);
     }
 
     /** Type names start with a capital by convention; variables, which are most names, do not. */
