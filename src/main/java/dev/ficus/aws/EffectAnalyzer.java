@@ -54,12 +54,6 @@ public final class EffectAnalyzer {
   }
 
   /**
-   * Effects reachable from the entry code of a route; the handler string starts every call chain.
-   *
-   * @param functionOrNull the function serving the route, whose environment resolves {@code
-   *     System.getenv}; null when unknown
-   */
-  /**
    * The call graph of a workspace typed as this stage types code (knowing what SDK factories
    * return), so an analyzer built on it shares the graph's types instead of working them out again.
    */
@@ -67,6 +61,12 @@ public final class EffectAnalyzer {
     return CallGraph.build(workspace, new SdkTypes(catalog));
   }
 
+  /**
+   * Effects reachable from the entry code of a route; the handler string starts every call chain.
+   *
+   * @param functionOrNull the function serving the route, whose environment resolves {@code
+   *     System.getenv}; null when unknown
+   */
   public List<AwsEffect> effectsOf(String handler, List<Node> entryCode, LambdaFunction functionOrNull) {
     CallGraph.Calls calls = graph.callsIn(entryCode);
     List<Path> direct = new ArrayList<>();
