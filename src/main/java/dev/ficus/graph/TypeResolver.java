@@ -52,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Static types of expressions from declarations and imports alone, without the symbol solver:
@@ -502,19 +503,28 @@ public final class TypeResolver {
 
   /** The qualified static type of an expression, or empty when it cannot be told. */
   public Optional<String> typeOf(Expression expression) {
-    Optional<String> cached = typeCache.get(expression);
+    return memoized(typeCache, expression, this::compute); // a = a.next() ends on the empty answer
+  }
+
+  /**
+   * The remembered answer for {@code key}, or the one {@code compute} gives, remembered. While it
+   * is being worked out the answer is empty, so a question that leads back to itself ends; what
+   * the syntax does not support (a construct {@code compute} throws on) is empty too.
+   */
+  private static <K, V> Optional<V> memoized(Map<K, Optional<V>> cache, K key, Function<K, Optional<V>> compute) {
+    Optional<V> cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
-    typeCache.put(expression, Optional.empty()); // cuts cycles (a = a.next())
-    Optional<String> type;
+    cache.put(key, Optional.empty());
+    Optional<V> answer;
     try {
-      type = compute(expression);
+      answer = compute.apply(key);
     } catch (RuntimeException e) {
-      type = Optional.empty();
+      answer = Optional.empty();
     }
-    typeCache.put(expression, type);
-    return type;
+    cache.put(key, answer);
+    return answer;
   }
 
   private Optional<String> compute(Expression e) {
@@ -753,19 +763,7 @@ public final class TypeResolver {
    * such a parameter.
    */
   private Optional<Written> elementOf(Parameter p) {
-    Optional<Written> cached = elements.get(p);
-    if (cached != null) {
-      return cached;
-    }
-    elements.put(p, Optional.empty()); // cuts cycles
-    Optional<Written> element;
-    try {
-      element = computeElement(p);
-    } catch (RuntimeException e) {
-      element = Optional.empty();
-    }
-    elements.put(p, element);
-    return element;
+    return memoized(elements, p, this::computeElement);
   }
 
   private Optional<Written> computeElement(Parameter p) {

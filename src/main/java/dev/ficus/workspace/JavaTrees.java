@@ -94,12 +94,13 @@ public final class JavaTrees {
    * own {@code setStoreTokens(false)} would drop the ranges too, and with them every line number.
    */
   private static void dropTokens(CompilationUnit unit, List<Node> preOrder) {
-    List<Node> nodes = new ArrayList<>(preOrder);
-    nodes.addAll(unit.getAllComments()); // orphan and attributed comments hold tokens as well
-    for (Node node : nodes) {
-      Range range = node.getRange().orElse(null);
-      node.setTokenRange(null);
-      node.setRange(range);
-    }
+    preOrder.forEach(JavaTrees::keepRangeOnly);
+    unit.getAllComments().forEach(JavaTrees::keepRangeOnly); // comments hold tokens as well
+  }
+
+  private static void keepRangeOnly(Node node) {
+    Range range = node.getRange().orElse(null);
+    node.setTokenRange(null);
+    node.setRange(range);
   }
 }
